@@ -1,0 +1,92 @@
+import "server-only";
+import type { NextAuthOptions } from "next-auth";
+import CredentialsProvider from "next-auth/providers/credentials";
+import { z } from "zod";
+import { authSecret, env } from "@/lib/env";
+import { authenticate } from "@/lib/auth/authenticate";
+import { checkSession, signOutEverywhere, type SessionClaims } from "@/lib/auth/session-store";
+
+const credentialsSchema = z.object({
+  email: z.string().trim().toLowerCase().email().max(254),
+  password: z.string().min(1).max(256),
+});
+
+function header(headers: unknown, name: string): string | null {
+  if (!headers || typeof headers !== "object") return null;
+  const value = (headers as Record<string, string | string[] | undefined>)[name];
+  return Array.isArray(value) ? (value[0] ?? null) : (value ?? null);
+}
+
+function claimsOf(token: Record<string, unknown> | null | undefined): SessionClaims | null {
+  if (!token) return null;
+  const { uid, sid, sv } = token;
+  if (typeof uid !== "string" || typeof sid !== "string" || typeof sv !== "number") return null;
+  return { uid, sid, sv };
+}
+
+export function authOptions(): NextAuthOptions {
+  return {
+    secret: authSecret(),
+    pages: { signIn: "/signin", error: "/signin" },
+    session: { strategy: "jwt", maxAge: env().SESSION_MAX_AGE_MINUTES * 60 },
+    providers: [
+      CredentialsProvider({
+        name: "Email and password",
+        credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
+        async authorize(credentials, req) {
+          const parsed = credentialsSchema.safeParse(credentials);
+          if (!parsed.success) return null;
+          const forwarded = header(req?.headers, "x-forwarded-for")?.split(",")[0]?.trim();
+          const result = await authenticate(parsed.data.email, parsed.data.password, {
+            ipAddress: forwarded ?? null,
+            userAgent: header(req?.headers, "user-agent"),
+          });
+          if (!result) return null;
+          return {
+            id: result.user.id,
+            email: result.user.email,
+            name: result.user.displayName,
+            role: result.user.role,
+            sid: result.sessionId,
+            sv: result.user.sessionVersion,
+          };
+        },
+      }),
+    ],
+    callbacks: {
+      async jwt({ token, user }) {
+        if (user) {
+          const signedIn = user as unknown as { id: string; sid: string; sv: number; role: string };
+          token.uid = signedIn.id;
+          token.sid = signedIn.sid;
+          token.sv = signedIn.sv;
+          token.role = signedIn.role;
+        }
+        return token;
+      },
+      // Runs for getServerSession and /api/auth/session alike: a session that
+      // the database no longer vouches for comes back without a user.
+      async session({ session, token }) {
+        const claims = claimsOf(token);
+        const check = claims ? await checkSession(claims) : null;
+        if (!check?.ok) return { expires: session.expires } as typeof session;
+        return {
+          expires: session.expires,
+          user: {
+            id: check.user.id,
+            email: check.user.email,
+            name: check.user.displayName,
+            role: check.user.role,
+            sessionId: check.user.sessionId,
+          },
+        } as typeof session;
+      },
+    },
+    events: {
+      async signOut({ token }) {
+        const claims = claimsOf(token);
+        if (claims) await signOutEverywhere(claims);
+      },
+    },
+  };
+}

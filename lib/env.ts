@@ -1,0 +1,97 @@
+import "server-only";
+import { z } from "zod";
+
+/**
+ * The one place that reads `process.env`. Everything is validated at first use
+ * (not at import) so `next build` can load modules without a runtime config.
+ * A bad value stops the process with a message naming the variable.
+ */
+
+const boolean = z
+  .enum(["true", "false", "1", "0", "yes", "no"])
+  .transform((v) => v === "true" || v === "1" || v === "yes");
+
+const port = z.coerce.number().int().min(1).max(65535);
+const positiveInt = z.coerce.number().int().positive();
+
+const emptyToUndefined = (v: unknown) => (v === "" ? undefined : v);
+const optionalString = z.preprocess(emptyToUndefined, z.string().optional());
+const optionalUrl = z.preprocess(emptyToUndefined, z.url().optional());
+
+export const envSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  PORT: port.default(3000),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+
+  DATABASE_URL: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, "must be a postgresql:// connection string")
+      .optional(),
+  ),
+  DATA_DIR: z.preprocess(emptyToUndefined, z.string().default(".data")),
+  EMBEDDED_PG_PORT: port.default(54329),
+
+  NEXTAUTH_URL: optionalUrl,
+  NEXTAUTH_SECRET: optionalString,
+  AUTH_SECRET: optionalString,
+  SESSION_MAX_AGE_MINUTES: positiveInt.default(8 * 60),
+  SESSION_IDLE_MINUTES: positiveInt.default(30),
+
+  DEMO_MODE: z.preprocess(emptyToUndefined, boolean.default(false)),
+  SIMULATOR_PORT: port.default(4010),
+
+  RSA_ADMIN_KEY_FILE: optionalString,
+  RSA_OAUTH_ISSUER: optionalUrl,
+  RSA_OAUTH_CLIENT_ID: optionalString,
+  RSA_OAUTH_KEY_FILE: optionalString,
+  RSA_ADMIN_API_URL: optionalUrl,
+  RSA_OAUTH_SCOPES: optionalString,
+  RSA_TIMEOUT_MS: positiveInt.default(8000),
+  RSA_TOTAL_TIMEOUT_MS: positiveInt.default(15000),
+  RSA_RETRY_AFTER_CAP_MS: positiveInt.default(5000),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+export class EnvError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+    this.name = "EnvError";
+  }
+}
+
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const result = envSchema.safeParse(source);
+  if (!result.success) {
+    throw new EnvError(
+      result.error.issues.map((issue) => `${issue.path.join(".") || "environment"}: ${issue.message}`),
+    );
+  }
+  return result.data;
+}
+
+let cached: Env | undefined;
+
+/** The validated configuration of this process. */
+export function env(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}
+
+/** Tests and the start script change the environment and need a fresh read. */
+export function resetEnvCache(): void {
+  cached = undefined;
+}
+
+/** Which kind of RSA credential is configured, if any. */
+export function rsaCredentialKind(e: Env = env()): "legacy-key" | "oauth" | "none" {
+  if (e.RSA_ADMIN_KEY_FILE) return "legacy-key";
+  if (e.RSA_OAUTH_ISSUER || e.RSA_OAUTH_CLIENT_ID || e.RSA_OAUTH_KEY_FILE) return "oauth";
+  return "none";
+}
+
+export function authSecret(e: Env = env()): string | undefined {
+  return e.NEXTAUTH_SECRET ?? e.AUTH_SECRET;
+}
