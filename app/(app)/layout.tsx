@@ -1,0 +1,26 @@
+import { redirect } from "next/navigation";
+import { getCurrentUser } from "@/lib/auth/current-user";
+import { env } from "@/lib/env";
+import { TopBar } from "@/components/top-bar";
+import { DemoBanner } from "@/components/demo-banner";
+
+// Every page under here is per-user; never prerender or cache it.
+export const dynamic = "force-dynamic";
+
+export default async function SignedInLayout({ children }: { children: React.ReactNode }) {
+  // Each page checks its own permission too; this only keeps the chrome off signed-out screens.
+  const user = await getCurrentUser();
+  if (!user) redirect("/signin");
+  return (
+    <>
+      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:bg-white focus:px-3 focus:py-2">
+        Skip to content
+      </a>
+      {env().DEMO_MODE && <DemoBanner />}
+      <TopBar user={user} />
+      <main id="main" className="mx-auto w-full max-w-7xl px-4 py-6">
+        {children}
+      </main>
+    </>
+  );
+}

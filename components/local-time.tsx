@@ -1,0 +1,33 @@
+"use client";
+
+import { useSyncExternalStore } from "react";
+
+const subscribe = () => () => {};
+
+/**
+ * A time in the viewer's own zone, with UTC on hover. The server renders UTC
+ * (it does not know the zone); the browser swaps in local time after hydration.
+ */
+export function LocalTime({ iso, withRelative = false }: { iso: string; withRelative?: boolean }) {
+  const date = new Date(iso);
+  const utc = `${date.toISOString().replace("T", " ").slice(0, 19)} UTC`;
+  const local = useSyncExternalStore(
+    subscribe,
+    () => date.toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" }),
+    () => utc,
+  );
+  return (
+    <time dateTime={iso} title={utc}>
+      {local}
+      {withRelative && <span className="ml-1 text-slate-600">({relative(date)})</span>}
+    </time>
+  );
+}
+
+function relative(date: Date): string {
+  const seconds = Math.round((date.getTime() - Date.now()) / 1000);
+  const format = new Intl.RelativeTimeFormat(undefined, { numeric: "auto" });
+  const units: [Intl.RelativeTimeFormatUnit, number][] = [["year", 31536000], ["month", 2592000], ["day", 86400], ["hour", 3600], ["minute", 60]];
+  for (const [unit, size] of units) if (Math.abs(seconds) >= size) return format.format(Math.round(seconds / size), unit);
+  return format.format(seconds, "second");
+}
