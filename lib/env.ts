@@ -42,6 +42,10 @@ export const envSchema = z.object({
   DEMO_MODE: z.preprocess(emptyToUndefined, boolean.default(false)),
   SIMULATOR_PORT: port.default(4010),
 
+  AUDIT_HMAC_KEY: z.preprocess(emptyToUndefined, z.string().min(32, "must be at least 32 characters").optional()),
+  AUDIT_HMAC_KEY_FILE: optionalString,
+  AUDIT_RECONCILE_AFTER_SECONDS: positiveInt.default(60),
+
   RSA_ADMIN_KEY_FILE: optionalString,
   RSA_OAUTH_ISSUER: optionalUrl,
   RSA_OAUTH_CLIENT_ID: optionalString,

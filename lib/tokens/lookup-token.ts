@@ -1,0 +1,89 @@
+import "server-only";
+import { appendAuditEvent } from "@/lib/audit/append";
+import type { CurrentUser } from "@/lib/auth/current-user";
+import { fail, ok, type ActionResult } from "@/lib/action-result";
+import { logger } from "@/lib/logger";
+import type { RequestContext } from "@/lib/request-context";
+import { getRsaClient } from "@/lib/rsa/client";
+import { RsaError } from "@/lib/rsa/errors";
+import type { Ds100Credential, SidToken } from "@/lib/rsa/types";
+import { actorFields } from "@/lib/tokens/actor";
+import { rsaFailureMessage } from "@/lib/tokens/rsa-messages";
+import type { SerialKind } from "@/lib/tokens/serial";
+import { allowedActions, ds100Snapshot, sidSnapshot, type TokenAction } from "@/lib/tokens/token-actions";
+
+export type LookupResult =
+  | { found: true; kind: "SID700"; serial: string; token: SidToken; actions: TokenAction[] }
+  | { found: true; kind: "DS100"; serial: string; credentials: Ds100Credential[]; actions: TokenAction[] }
+  | { found: false; serial: string };
+
+type Attempt<T> = { value: T } | { error: RsaError };
+
+async function attempt<T>(fn: () => Promise<T>): Promise<Attempt<T>> {
+  try {
+    return { value: await fn() };
+  } catch (error) {
+    if (error instanceof RsaError) return { error };
+    throw error;
+  }
+}
+
+const isNotFound = (a: Attempt<unknown> | null) => a !== null && "error" in a && a.error.kind === "not_found";
+
+/**
+ * Looks a serial up in RSA — as a SID700 token (12 digits), a DS100 device
+ * (9 digits) or both in parallel — and records who looked at what.
+ */
+export async function lookupToken(
+  actor: CurrentUser,
+  query: { serial: string; kind: SerialKind },
+  ctx: RequestContext,
+): Promise<ActionResult<LookupResult>> {
+  const rsa = getRsaClient();
+  const [sid, ds100] = await Promise.all([
+    query.kind !== "ds100" ? attempt(() => rsa.lookupSidToken(query.serial)) : null,
+    query.kind !== "sid700" ? attempt(() => rsa.lookupDs100(query.serial)) : null,
+  ]);
+
+  let result: LookupResult | null = null;
+  if (sid && "value" in sid) {
+    result = { found: true, kind: "SID700", serial: query.serial, token: sid.value, actions: allowedActions("SID700", sidSnapshot(sid.value)) };
+  } else if (ds100 && "value" in ds100 && ds100.value.length > 0) {
+    result = {
+      found: true,
+      kind: "DS100",
+      serial: query.serial,
+      credentials: ds100.value,
+      actions: allowedActions("DS100", ds100Snapshot(ds100.value)),
+    };
+  } else if ((sid === null || isNotFound(sid)) && (ds100 === null || isNotFound(ds100) || ("value" in ds100 && ds100.value.length === 0))) {
+    result = { found: false, serial: query.serial };
+  }
+
+  const failure = result ? null : ([sid, ds100].find((a) => a && "error" in a && a.error.kind !== "not_found") as { error: RsaError });
+  try {
+    await appendAuditEvent({
+      ...actorFields(actor, ctx),
+      type: "LOOKUP",
+      serial: query.serial,
+      tokenType: result?.found ? result.kind : query.kind === "sid700" ? "SID700" : query.kind === "ds100" ? "DS100" : null,
+      rsaUserId: result?.found ? (result.kind === "SID700" ? result.token.userId : (result.credentials[0]?.userId ?? null)) : null,
+      outcome: result ? (result.found ? "FOUND" : "NOT_FOUND") : "FAILED",
+      rsaStatus: failure?.error.httpStatus ?? null,
+      errorCode: failure ? failure.error.kind.toUpperCase() : null,
+      details: failure?.error.rsaDescription ? { rsaDescription: failure.error.rsaDescription } : null,
+    });
+  } catch (error) {
+    logger().error({ err: error, requestId: ctx.requestId }, "audit write failed for a lookup");
+    return fail("AUDIT_UNAVAILABLE", "The audit trail could not be written, so the result is not shown. Try again; if it keeps happening, tell your administrator.", {
+      referenceId: ctx.requestId,
+    });
+  }
+
+  if (result) return ok(result);
+  logger().warn({ requestId: ctx.requestId, kind: failure.error.kind, rsaStatus: failure.error.httpStatus, rsa: failure.error.rsaDescription }, "RSA lookup failed");
+  return fail(`RSA_${failure.error.kind.toUpperCase()}`, rsaFailureMessage(failure.error.kind, { retryAfterMs: failure.error.retryAfterMs, change: false }), {
+    referenceId: ctx.requestId,
+    details: failure.error.retryAfterMs ? { retryAfterMs: failure.error.retryAfterMs } : undefined,
+  });
+}

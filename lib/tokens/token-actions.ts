@@ -1,0 +1,76 @@
+/**
+ * Which changes make sense in which state, and what they lead to. Pure and
+ * browser-safe: the desk offers exactly these, and the server re-checks them
+ * against a fresh read before acting.
+ */
+import type { Ds100Credential, SidToken, TokenState, TokenStatus } from "@/lib/rsa/types";
+
+export const TOKEN_ACTIONS = ["enable", "disable", "unassign"] as const;
+export type TokenAction = (typeof TOKEN_ACTIONS)[number];
+export type TokenType = "SID700" | "DS100";
+
+export const ACTION_LABELS: Record<TokenAction, string> = { enable: "Enable", disable: "Disable", unassign: "Unassign" };
+export const ACTION_SHORTCUTS: Record<TokenAction, string> = { enable: "e", disable: "d", unassign: "u" };
+
+/** What the agent saw and is acting on; the server compares it with a fresh read. */
+export interface TokenSnapshot {
+  tokenStatus: TokenStatus;
+  tokenState: TokenState;
+  userId: string | null;
+}
+
+export function sidSnapshot(token: SidToken): TokenSnapshot {
+  return { tokenStatus: token.tokenStatus, tokenState: token.tokenState, userId: token.userId };
+}
+
+/** A DS100 device acts as one: enabled if any credential is, owned by its credentials' user. */
+export function ds100Snapshot(credentials: Ds100Credential[]): TokenSnapshot {
+  const enabled = credentials.some((c) => c.tokenStatus === "Enabled");
+  const owner = credentials.find((c) => c.userId)?.userId ?? null;
+  const activated = credentials.some((c) => c.tokenState === "Activated");
+  return {
+    tokenStatus: enabled ? "Enabled" : "Disabled",
+    tokenState: activated ? "Activated" : (credentials[0]?.tokenState ?? "Unassigned"),
+    userId: owner,
+  };
+}
+
+export function isAssigned(snapshot: TokenSnapshot): boolean {
+  return snapshot.tokenState !== "Unassigned" && snapshot.userId !== null;
+}
+
+export function allowedActions(type: TokenType, snapshot: TokenSnapshot): TokenAction[] {
+  if (!isAssigned(snapshot)) return [];
+  const actions: TokenAction[] = [snapshot.tokenStatus === "Enabled" ? "disable" : "enable"];
+  // RSA has no DS100 unassign: users register DS100 credentials themselves.
+  if (type === "SID700") actions.push("unassign");
+  return actions;
+}
+
+export function expectedAfter(action: TokenAction, before: TokenSnapshot): TokenSnapshot {
+  switch (action) {
+    case "enable":
+      return { ...before, tokenStatus: "Enabled" };
+    case "disable":
+      return { ...before, tokenStatus: "Disabled" };
+    case "unassign":
+      return { ...before, tokenState: "Unassigned", userId: null };
+  }
+}
+
+/** One sentence on what the change means for the token's owner. */
+export function consequence(action: TokenAction, type: TokenType): string {
+  const device = type === "DS100" ? "authenticator" : "token";
+  switch (action) {
+    case "enable":
+      return `The owner can sign in with this ${device} again.`;
+    case "disable":
+      return `The owner cannot sign in with this ${device} until it is enabled again. It stays assigned to them.`;
+    case "unassign":
+      return "The token is taken away from its owner; they can no longer use it, and it can be assigned to someone else.";
+  }
+}
+
+export function sameSnapshot(a: TokenSnapshot, b: TokenSnapshot): boolean {
+  return a.tokenStatus === b.tokenStatus && a.tokenState === b.tokenState && a.userId === b.userId;
+}
