@@ -55,6 +55,13 @@ async function main(): Promise<void> {
     secret = await readOrCreateSecret(dataDir, "auth-secret");
   }
 
+  let auditKey = config.AUDIT_HMAC_KEY ?? (config.AUDIT_HMAC_KEY_FILE ? undefined : null);
+  if (auditKey === null) {
+    if (config.DATABASE_URL && !demo)
+      throw new Error("AUDIT_HMAC_KEY (or AUDIT_HMAC_KEY_FILE) must be set when DATABASE_URL is set: every instance must share it.");
+    auditKey = await readOrCreateSecret(dataDir, "audit-hmac-key", 48);
+  }
+
   const database = await resolveDatabase();
   cleanups.push(() => database.stop());
   say(database.embedded ? `Embedded PostgreSQL ready (data in ${path.join(dataDir, "pg")}).` : "Connected to DATABASE_URL.");
@@ -66,6 +73,7 @@ async function main(): Promise<void> {
   const childEnv: Record<string, string> = {
     DATABASE_URL: database.url,
     NEXTAUTH_SECRET: secret,
+    ...(auditKey ? { AUDIT_HMAC_KEY: auditKey } : {}),
     NEXTAUTH_URL: config.NEXTAUTH_URL ?? `http://localhost:${config.PORT}`,
     DEMO_MODE: demo ? "true" : "false",
     NODE_ENV: "production",

@@ -26,6 +26,7 @@ await admin.end();
 
 process.env.DATABASE_URL = urlFor(databaseName);
 process.env.AUTH_SECRET ??= randomBytes(32).toString("hex");
+process.env.AUDIT_HMAC_KEY ??= randomBytes(32).toString("hex");
 resetEnvCache();
 
 beforeEach(() => {

@@ -3,6 +3,7 @@ import { getCurrentUser } from "@/lib/auth/current-user";
 import { env } from "@/lib/env";
 import { TopBar } from "@/components/top-bar";
 import { DemoBanner } from "@/components/demo-banner";
+import { Providers } from "@/app/(app)/providers";
 
 // Every page under here is per-user; never prerender or cache it.
 export const dynamic = "force-dynamic";
@@ -19,7 +20,7 @@ export default async function SignedInLayout({ children }: { children: React.Rea
       {env().DEMO_MODE && <DemoBanner />}
       <TopBar user={user} />
       <main id="main" className="mx-auto w-full max-w-7xl px-4 py-6">
-        {children}
+        <Providers>{children}</Providers>
       </main>
     </>
   );

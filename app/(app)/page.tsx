@@ -1,16 +1,14 @@
 import type { Metadata } from "next";
 import { requirePagePermission } from "@/lib/auth/require-permission";
+import { recentSearches } from "@/lib/audit/serial-history";
+import { Desk } from "@/components/desk/desk";
+import { can } from "@/lib/auth/permissions";
 
 export const metadata: Metadata = { title: "Desk" };
 
-export default async function DeskPage() {
-  await requirePagePermission("token:read", "/");
-  return (
-    <section aria-labelledby="desk-heading">
-      <h1 id="desk-heading" className="text-2xl font-semibold">
-        Desk
-      </h1>
-      <p className="mt-2 text-slate-700">Token search by serial number arrives in the next release of tokendesk.</p>
-    </section>
-  );
+export default async function DeskPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const user = await requirePagePermission("token:read", "/");
+  const params = await searchParams;
+  const ticket = typeof params.ticket === "string" ? params.ticket.slice(0, 64) : "";
+  return <Desk initialSerial={null} initialTicket={ticket} recent={await recentSearches(user.id)} canChange={can(user.role, "token:change")} />;
 }

@@ -3,6 +3,7 @@ import { db } from "@/lib/db";
 import { burnPasswordCheck, verifyPassword } from "@/lib/auth/password";
 import { openSession } from "@/lib/auth/session-store";
 import type { Role } from "@/lib/auth/permissions";
+import { appendAuditEvent } from "@/lib/audit/append";
 
 export interface AuthenticatedUser {
   id: string;
@@ -23,15 +24,30 @@ export async function authenticate(
   meta: { ipAddress: string | null; userAgent: string | null },
 ): Promise<{ user: AuthenticatedUser; sessionId: string } | null> {
   const user = await db().user.findUnique({ where: { email: email.toLowerCase() } });
+  const request = { clientIp: meta.ipAddress, userAgent: meta.userAgent };
   if (!user) {
     await burnPasswordCheck(password);
+    await appendAuditEvent({ type: "SIGN_IN_FAILED", actorEmail: email.toLowerCase(), outcome: "UNKNOWN_EMAIL", ...request });
     return null;
   }
   const valid = await verifyPassword(password, user.passwordHash);
-  if (!valid || user.disabled) return null;
+  if (!valid || user.disabled) {
+    await appendAuditEvent({
+      type: "SIGN_IN_FAILED",
+      ...actorOf(user),
+      outcome: user.disabled ? "USER_DISABLED" : "WRONG_PASSWORD",
+      ...request,
+    });
+    return null;
+  }
   const sessionId = await openSession(user.id, meta);
+  await appendAuditEvent({ type: "SIGN_IN", ...actorOf(user), outcome: "SUCCESS", details: { sessionId }, ...request });
   return {
     user: { id: user.id, email: user.email, displayName: user.displayName, role: user.role, sessionVersion: user.sessionVersion },
     sessionId,
   };
+}
+
+function actorOf(user: { id: string; email: string; displayName: string; role: string }) {
+  return { actorId: user.id, actorEmail: user.email, actorName: user.displayName, actorRole: user.role };
 }

@@ -3,6 +3,7 @@ import { randomUUID } from "node:crypto";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import type { Role } from "@/lib/auth/permissions";
+import { appendAuditEvent } from "@/lib/audit/append";
 
 /**
  * Server-side state of each sign-in. The JWT only names a session; this table
@@ -74,6 +75,18 @@ async function end(sessionId: string, reason: string): Promise<SessionCheck> {
  * copy of any cookie this user holds stops working at once.
  */
 export async function signOutEverywhere(claims: Pick<SessionClaims, "uid" | "sid">): Promise<void> {
+  const user = await db().user.findUnique({ where: { id: claims.uid } });
+  if (user) {
+    await appendAuditEvent({
+      type: "SIGN_OUT",
+      actorId: user.id,
+      actorEmail: user.email,
+      actorName: user.displayName,
+      actorRole: user.role,
+      outcome: "SUCCESS",
+      details: { sessionId: claims.sid },
+    });
+  }
   await db().$transaction([
     db().userSession.updateMany({
       where: { userId: claims.uid, endedAt: null },

@@ -1,0 +1,55 @@
+import type { Ds100Credential } from "@/lib/rsa/types";
+import { groupSerial } from "@/lib/tokens/serial";
+import { CopyButton } from "@/components/copy-button";
+import { StateBadge, StatusBadge } from "@/components/desk/badges";
+import { Fact, When } from "@/components/desk/fact";
+
+/** A DS100 device and each OTP credential RSA returned for it. */
+export function Ds100Card({ deviceSerial, credentials }: { deviceSerial: string; credentials: Ds100Credential[] }) {
+  return (
+    <article aria-labelledby="token-title" className="rounded-lg border border-slate-300 bg-white p-5" data-testid="token-card">
+      <header className="flex flex-wrap items-center gap-3">
+        <h2 id="token-title" className="font-mono text-3xl font-bold tracking-wider">
+          {groupSerial(deviceSerial)}
+        </h2>
+        <CopyButton value={deviceSerial} label="Copy device serial number" />
+        <span className="text-slate-600">DS100 authenticator (device)</span>
+      </header>
+      {credentials.map((c) => (
+        <section key={c.tokenSerialNumber} aria-label={`Credential ${c.tokenSerialNumber}`} className="mt-4 rounded-md border border-slate-200 p-4">
+          <div className="flex flex-wrap items-center gap-3">
+            <h3 className="font-mono text-xl font-semibold">Credential {groupSerial(c.tokenSerialNumber)}</h3>
+            <CopyButton value={c.tokenSerialNumber} label="Copy credential serial number" />
+            <span className="ml-auto flex gap-2">
+              <StatusBadge status={c.tokenStatus} />
+              <StateBadge state={c.tokenState} />
+            </span>
+          </div>
+          <dl className="mt-3">
+            <Fact term="Owner (RSA user id)">
+              {c.userId ? (
+                <>
+                  <span className="font-mono">{c.userId}</span>
+                  <CopyButton value={c.userId} label="Copy RSA user id" />
+                </>
+              ) : (
+                <span className="text-slate-600">Not registered</span>
+              )}
+            </Fact>
+            <Fact term="Name">{c.name ?? <span className="text-slate-500">—</span>}</Fact>
+            <Fact term="Registered">
+              <When iso={c.registeredDate} by={c.assignedBy} />
+            </Fact>
+            <Fact term="Last status change">
+              <When iso={c.tokenStatusChangedAt} by={c.tokenStatusChangedBy} />
+            </Fact>
+            <Fact term="PIN set">{c.pinSet === null ? "Unknown" : c.pinSet ? "Yes" : "No"}</Fact>
+            <Fact term="Last updated">
+              <When iso={c.updatedAt} />
+            </Fact>
+          </dl>
+        </section>
+      ))}
+    </article>
+  );
+}

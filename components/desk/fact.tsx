@@ -1,0 +1,40 @@
+import { LocalTime } from "@/components/local-time";
+
+/** One row of a token's definition list; dates in local time with the relative time beside them. */
+export function Fact({ term, children }: { term: string; children: React.ReactNode }) {
+  return (
+    <div className="grid grid-cols-[11rem_1fr] gap-2 border-b border-slate-100 py-1.5">
+      <dt className="text-sm font-medium text-slate-600">{term}</dt>
+      <dd className="text-base text-slate-900">{children}</dd>
+    </div>
+  );
+}
+
+export function When({ iso, by }: { iso: string | null; by?: string | null }) {
+  if (!iso) return <span className="text-slate-500">—</span>;
+  const valid = !Number.isNaN(new Date(iso).getTime());
+  return (
+    <>
+      {valid ? <LocalTime iso={new Date(iso).toISOString()} withRelative /> : iso}
+      {by && <span className="text-slate-700"> by {by}</span>}
+    </>
+  );
+}
+
+const DAY = 86_400_000;
+
+export function Expiry({ iso }: { iso: string | null }) {
+  if (!iso) return <span className="text-slate-500">—</span>;
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return <>{iso}</>;
+  const days = Math.floor((date.getTime() - Date.now()) / DAY);
+  return (
+    <>
+      <When iso={iso} />
+      {days < 0 && <span className="ml-2 rounded bg-red-700 px-1.5 py-0.5 text-xs font-bold text-white">Expired</span>}
+      {days >= 0 && days <= 30 && (
+        <span className="ml-2 rounded bg-amber-300 px-1.5 py-0.5 text-xs font-bold text-black">Expires in {days} day{days === 1 ? "" : "s"}</span>
+      )}
+    </>
+  );
+}

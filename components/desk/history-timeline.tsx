@@ -1,0 +1,63 @@
+"use client";
+
+import { LocalTime } from "@/components/local-time";
+import { useSerialHistory } from "@/components/desk/use-token-lookup";
+import { CHANGE_REASONS } from "@/lib/tokens/change-reasons";
+import type { HistoryEntry } from "@/lib/audit/serial-history";
+
+const OUTCOME_TEXT: Record<HistoryEntry["outcome"], string> = {
+  SUCCESS: "done",
+  FAILURE: "failed",
+  IN_PROGRESS: "in progress",
+  REFUSED: "refused",
+  FOUND: "found",
+  NOT_FOUND: "not found",
+  FAILED: "failed",
+};
+
+/** "Who disabled this and why?" answered without leaving the call. */
+export function HistoryTimeline({ serial }: { serial: string }) {
+  const history = useSerialHistory(serial);
+  return (
+    <aside aria-labelledby="history-heading" className="rounded-lg border border-slate-200 bg-white p-4">
+      <h2 id="history-heading" className="text-lg font-semibold">
+        History of this serial
+      </h2>
+      {history.isPending ? (
+        <p className="mt-2 text-sm text-slate-600">Loading…</p>
+      ) : !history.data?.ok ? (
+        <p className="mt-2 text-sm text-red-800">The history could not be loaded.</p>
+      ) : history.data.data.length === 0 ? (
+        <p className="mt-2 text-sm text-slate-600">Nothing recorded yet.</p>
+      ) : (
+        <ol className="mt-2 space-y-3" data-testid="history">
+          {history.data.data.map((e) => (
+            <li key={e.id} className="border-l-4 border-slate-300 pl-3 text-sm">
+              <div className="font-medium">
+                {e.type === "LOOKUP" ? "Looked up" : `${capitalise(e.action ?? "change")}`}{" "}
+                <span className={e.outcome === "SUCCESS" ? "text-green-800" : e.outcome === "FOUND" || e.outcome === "NOT_FOUND" ? "text-slate-700" : "text-red-800"}>
+                  ({OUTCOME_TEXT[e.outcome]}
+                  {e.errorCode && e.outcome !== "SUCCESS" ? `: ${e.errorCode.toLowerCase().replace(/_/g, " ")}` : ""})
+                </span>
+              </div>
+              <div className="text-slate-700">
+                {e.actorName ?? "unknown"} · <LocalTime iso={e.at} />
+              </div>
+              {e.ticket && (
+                <div className="text-slate-700">
+                  Ticket {e.ticket}
+                  {e.reason && ` · ${CHANGE_REASONS[e.reason as keyof typeof CHANGE_REASONS] ?? e.reason}`}
+                  {e.note && ` · “${e.note}”`}
+                </div>
+              )}
+            </li>
+          ))}
+        </ol>
+      )}
+    </aside>
+  );
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0) + text.slice(1).toLowerCase();
+}

@@ -1,0 +1,34 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import type { ActionResult } from "@/lib/action-result";
+import type { LookupResult } from "@/lib/tokens/lookup-token";
+import type { HistoryEntry } from "@/lib/audit/serial-history";
+
+async function getJson<T>(url: string): Promise<T> {
+  const response = await fetch(url, { cache: "no-store", headers: { Accept: "application/json" } });
+  if (response.status === 401) {
+    window.location.assign(`/signin?callbackUrl=${encodeURIComponent(window.location.pathname + window.location.search)}`);
+    throw new Error("Your session has ended.");
+  }
+  return (await response.json()) as T;
+}
+
+export const tokenQueryKey = (serial: string) => ["token", serial] as const;
+export const historyQueryKey = (serial: string) => ["history", serial] as const;
+
+/** The token as RSA has it; keyed by serial so another serial's data never shows. */
+export function useTokenLookup(serial: string | null) {
+  return useQuery({
+    queryKey: tokenQueryKey(serial ?? ""),
+    queryFn: () => getJson<ActionResult<LookupResult>>(`/api/tokens/${encodeURIComponent(serial!)}`),
+    enabled: serial !== null,
+  });
+}
+
+export function useSerialHistory(serial: string) {
+  return useQuery({
+    queryKey: historyQueryKey(serial),
+    queryFn: () => getJson<ActionResult<HistoryEntry[]>>(`/api/tokens/${encodeURIComponent(serial)}/history`),
+  });
+}

@@ -1,0 +1,63 @@
+import "server-only";
+import { db } from "@/lib/db";
+
+export interface HistoryEntry {
+  id: string;
+  type: "CHANGE" | "REFUSED" | "LOOKUP";
+  at: string;
+  actorName: string | null;
+  action: string | null;
+  ticket: string | null;
+  reason: string | null;
+  note: string | null;
+  outcome: "SUCCESS" | "FAILURE" | "IN_PROGRESS" | "REFUSED" | "FOUND" | "NOT_FOUND" | "FAILED";
+  errorCode: string | null;
+}
+
+/**
+ * The latest events for one serial, with each change's INTENT and OUTCOME read
+ * as one entry. Served by the (serial, occurred_at) index.
+ */
+export async function serialHistory(serial: string, limit = 12): Promise<HistoryEntry[]> {
+  const rows = await db().auditEvent.findMany({
+    where: { serial, type: { in: ["CHANGE_INTENT", "CHANGE_OUTCOME", "CHANGE_REFUSED", "LOOKUP"] } },
+    orderBy: [{ occurredAt: "desc" }, { seq: "desc" }],
+    take: limit * 3,
+  });
+  const outcomes = new Map(rows.filter((r) => r.type === "CHANGE_OUTCOME" && r.intentId).map((r) => [r.intentId!, r]));
+  const entries: HistoryEntry[] = [];
+  for (const row of rows) {
+    if (row.type === "CHANGE_OUTCOME") continue;
+    const outcome = row.type === "CHANGE_INTENT" ? outcomes.get(row.id) : undefined;
+    entries.push({
+      id: row.id,
+      type: row.type === "CHANGE_INTENT" ? "CHANGE" : row.type === "CHANGE_REFUSED" ? "REFUSED" : "LOOKUP",
+      at: row.occurredAt.toISOString(),
+      actorName: row.actorName,
+      action: row.action,
+      ticket: row.ticket,
+      reason: row.reason,
+      note: row.note,
+      outcome:
+        row.type === "CHANGE_INTENT"
+          ? ((outcome?.outcome as "SUCCESS" | "FAILURE" | undefined) ?? "IN_PROGRESS")
+          : ((row.outcome as HistoryEntry["outcome"] | null) ?? "REFUSED"),
+      errorCode: outcome?.errorCode ?? row.errorCode,
+    });
+    if (entries.length === limit) break;
+  }
+  return entries;
+}
+
+/** The agent's own recent distinct searches, newest first (from their LOOKUP events). */
+export async function recentSearches(actorId: string, limit = 8): Promise<string[]> {
+  const rows = await db().$queryRaw<{ serial: string }[]>`
+    SELECT serial FROM (
+      SELECT serial, max(occurred_at) AS last FROM (
+        SELECT serial, occurred_at FROM audit_events
+         WHERE actor_id = ${actorId}::uuid AND type = 'LOOKUP' AND serial IS NOT NULL
+         ORDER BY occurred_at DESC LIMIT 200
+      ) recent GROUP BY serial
+    ) latest ORDER BY last DESC LIMIT ${limit}`;
+  return rows.map((r) => r.serial);
+}
