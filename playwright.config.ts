@@ -35,6 +35,9 @@ export default defineConfig({
       PORT: String(E2E.port),
       SIMULATOR_PORT: String(E2E.simulatorPort),
       NEXTAUTH_URL: E2E.baseUrl,
+      // Short enough that the "RSA hangs" test ends quickly.
+      RSA_TIMEOUT_MS: "1500",
+      RSA_TOTAL_TIMEOUT_MS: "3000",
       NEXTAUTH_SECRET: "",
       AUTH_SECRET: "",
       RSA_OAUTH_ISSUER: "",

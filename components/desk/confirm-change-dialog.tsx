@@ -38,7 +38,7 @@ export function ConfirmChangeDialog({ action, serial, tokenType, before, initial
       await queryClient.invalidateQueries({ queryKey: historyQueryKey(serial) });
       if (result.ok) {
         await queryClient.invalidateQueries({ queryKey: tokenQueryKey(serial) });
-        onDone(`${ACTION_LABELS[action]}d: token ${groupSerial(serial)} is now ${describe(result.data.after, action)}.`, String(variables.ticket));
+        onDone(`${ACTION_LABELS[action]}d: token ${groupSerial(serial)} is now ${describe(result.data.after, action)}.`, String((variables as { ticket: string }).ticket));
         return;
       }
       setFailure({ message: result.message, reference: result.referenceId, fieldErrors: result.fieldErrors });
@@ -75,6 +75,7 @@ export function ConfirmChangeDialog({ action, serial, tokenType, before, initial
           onOpenAutoFocus={(event) => {
             event.preventDefault();
             ticketRef.current?.focus();
+            ticketRef.current?.select(); // a pre-filled ticket is replaced by typing
           }}
           className="fixed left-1/2 top-16 w-[min(36rem,calc(100vw-2rem))] -translate-x-1/2 rounded-lg bg-white p-6 shadow-xl"
         >

@@ -70,6 +70,7 @@ export async function appendAuditEvent(input: AuditEventInput): Promise<Appended
     await tx.auditEvent.create({
       data: {
         ...row,
+        type: row.type as AuditEventType,
         stateBefore: (row.stateBefore ?? undefined) as never,
         stateAfter: (row.stateAfter ?? undefined) as never,
         details: (row.details ?? undefined) as never,

@@ -63,7 +63,16 @@ export async function changeToken(actor: CurrentUser, request: ChangeRequest, ct
   };
 
   const holder = randomUUID();
-  if (!(await acquireChangeLock(request.serial, holder))) {
+  let locked: boolean;
+  try {
+    locked = await acquireChangeLock(request.serial, holder);
+  } catch (error) {
+    logger().error({ err: error, requestId: ctx.requestId }, "database unavailable before a change; RSA not called");
+    return fail("AUDIT_UNAVAILABLE", "tokendesk's database is not available, so nothing was changed (every change must be recorded first). Try again in a minute; if it keeps happening, tell your administrator.", {
+      referenceId: ctx.requestId,
+    });
+  }
+  if (!locked) {
     return refuse("BUSY", "Another change to this token is in progress. Wait a moment, then search again.");
   }
   try {

@@ -60,7 +60,7 @@ export async function lookupToken(
     result = { found: false, serial: query.serial };
   }
 
-  const failure = result ? null : ([sid, ds100].find((a) => a && "error" in a && a.error.kind !== "not_found") as { error: RsaError });
+  const failure = result ? null : ([sid, ds100].find((a) => a && "error" in a && a.error.kind !== "not_found") as { error: RsaError } | undefined) ?? null;
   try {
     await appendAuditEvent({
       ...actorFields(actor, ctx),
@@ -80,7 +80,7 @@ export async function lookupToken(
     });
   }
 
-  if (result) return ok(result);
+  if (result || !failure) return ok(result ?? { found: false, serial: query.serial });
   logger().warn({ requestId: ctx.requestId, kind: failure.error.kind, rsaStatus: failure.error.httpStatus, rsa: failure.error.rsaDescription }, "RSA lookup failed");
   return fail(`RSA_${failure.error.kind.toUpperCase()}`, rsaFailureMessage(failure.error.kind, { retryAfterMs: failure.error.retryAfterMs, change: false }), {
     referenceId: ctx.requestId,

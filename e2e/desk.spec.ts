@@ -1,0 +1,172 @@
+import { expect, test, type Page } from "@playwright/test";
+import { SEED_EXAMPLES } from "../simulator/index";
+import { demoAccount, signIn } from "./support/fixtures";
+import { auditRows, tenant } from "./support/tenant";
+
+const group = (serial: string) => serial.replace(/(\d{4})(?=\d)/g, "$1 ");
+
+test.beforeEach(async ({ page }) => {
+  await tenant.reset();
+  await signIn(page, demoAccount("agent"));
+});
+
+async function search(page: Page, text: string) {
+  const box = page.getByLabel("Serial number");
+  await box.fill(text);
+  await box.press("Enter");
+}
+
+test("the search box is focused on arrival and a SID700 serial read aloud with spaces is found", async ({ page }) => {
+  await expect(page.getByLabel("Serial number")).toBeFocused();
+  await search(page, group(SEED_EXAMPLES.unassignedEnabled));
+  const card = page.getByTestId("token-card");
+  await expect(card.getByRole("heading", { name: group(SEED_EXAMPLES.unassignedEnabled) })).toBeVisible();
+  await expect(card.getByTestId("status-badge")).toHaveText(/Enabled/);
+  await expect(card.getByTestId("state-badge")).toHaveText("Unassigned");
+  await expect(page.getByTestId("no-actions")).toBeVisible();
+  await expect(page).toHaveURL(new RegExp(`/tokens/${SEED_EXAMPLES.unassignedEnabled}$`));
+});
+
+test("a DS100 device shows the device and its credential", async ({ page }) => {
+  await search(page, SEED_EXAMPLES.ds100Device);
+  const card = page.getByTestId("token-card");
+  await expect(card.getByText("DS100 authenticator (device)")).toBeVisible();
+  await expect(card.getByRole("heading", { name: `Credential ${group(SEED_EXAMPLES.ds100Credential)}` })).toBeVisible();
+});
+
+test("not found says so with the serial echoed back", async ({ page }) => {
+  await search(page, "999999999999");
+  await expect(page.getByRole("heading", { name: "Not found" })).toBeVisible();
+  await expect(page.getByText("9999 9999 9999")).toBeVisible();
+});
+
+test("invalid input gets an inline message and no lookup", async ({ page }) => {
+  let lookups = 0;
+  page.on("request", (r) => r.url().includes("/api/tokens/") && lookups++);
+  await search(page, "hello");
+  await expect(page.getByText("A serial number is made of digits")).toBeVisible();
+  await search(page, "123");
+  await expect(page.getByText("123 is too short")).toBeVisible();
+  expect(lookups).toBe(0);
+});
+
+test("keyboard only: disable → enable → unassign a seeded token, every step in the audit", async ({ page }) => {
+  const serial = SEED_EXAMPLES.assignedEnabledSpares[6]!;
+  await page.keyboard.type(serial);
+  await page.keyboard.press("Enter");
+  await expect(page.getByTestId("status-badge")).toHaveText(/Enabled/);
+
+  const steps = [
+    { key: "d", label: "Disable token", after: /Disabled/ },
+    { key: "e", label: "Enable token", after: /Enabled/ },
+  ];
+  // Leave the search field (shortcuts are ignored while typing) with the keyboard.
+  await page.keyboard.press("Tab");
+  for (const step of steps) {
+    await page.keyboard.press(step.key);
+    const dialog = page.getByRole("dialog");
+    await expect(dialog.getByLabel("Ticket reference")).toBeFocused();
+    await page.keyboard.type("INC-4242");
+    await page.keyboard.press("Tab");
+    await page.keyboard.type("Lost"); // type-ahead in the reason list
+    await page.keyboard.press("Tab"); // note
+    await page.keyboard.press("Tab"); // cancel
+    await page.keyboard.press("Tab"); // confirm
+    await expect(dialog.getByRole("button", { name: step.label })).toBeFocused();
+    await page.keyboard.press("Enter");
+    await expect(dialog).toBeHidden();
+    await expect(page.getByTestId("status-badge")).toHaveText(step.after);
+  }
+
+  await page.keyboard.press("u");
+  const dialog = page.getByRole("dialog");
+  await expect(dialog.getByLabel("Ticket reference")).toHaveValue("INC-4242");
+  await dialog.getByLabel("Reason").selectOption("left-company");
+  await dialog.getByRole("button", { name: "Unassign token" }).click();
+  await expect(dialog.getByText("Type the last four digits of the serial to confirm.")).toBeVisible();
+  await dialog.getByLabel(/last four digits/).fill(serial.slice(-4));
+  await dialog.getByRole("button", { name: "Unassign token" }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByTestId("state-badge")).toHaveText("Unassigned");
+  await expect(page.getByTestId("history").getByText("Unassign (done)")).toBeVisible();
+
+  const rows = (await auditRows(serial)).filter((r) => r.type.startsWith("CHANGE_"));
+  expect(rows.map((r) => `${r.type}:${r.action}:${r.outcome ?? ""}`)).toEqual([
+    "CHANGE_INTENT:DISABLE:",
+    "CHANGE_OUTCOME:DISABLE:SUCCESS",
+    "CHANGE_INTENT:ENABLE:",
+    "CHANGE_OUTCOME:ENABLE:SUCCESS",
+    "CHANGE_INTENT:UNASSIGN:",
+    "CHANGE_OUTCOME:UNASSIGN:SUCCESS",
+  ]);
+  expect(rows.every((r) => r.ticket === "INC-4242" && r.actor_email === demoAccount("agent").email)).toBe(true);
+});
+
+const FAILURES = [
+  { fault: { kind: "rate-limit", retryAfterSeconds: 20 }, text: /too many requests and did not make the change\. Try again in 20 seconds/ },
+  { fault: { kind: "server-error" }, text: /RSA is not available right now/ },
+  { fault: { kind: "gateway-html", status: 503 }, text: /RSA is not available right now/ },
+  { fault: { kind: "hang" }, text: /did not answer in time, so it is unknown whether the change was made/ },
+];
+
+for (const { fault, text } of FAILURES) {
+  test(`RSA failure (${fault.kind}) is explained in the dialog, which stays open`, async ({ page }) => {
+    const serial = SEED_EXAMPLES.assignedEnabledSpares[7]!;
+    await search(page, serial);
+    await expect(page.getByTestId("status-badge")).toHaveText(/Enabled/);
+    await tenant.fault({ ...fault, serial, operations: ["change"] });
+    await page.getByRole("button", { name: /Disable token/ }).click();
+    const dialog = page.getByRole("dialog");
+    await dialog.getByLabel("Ticket reference").fill("INC-9");
+    await dialog.getByLabel("Reason").selectOption("user-request");
+    await dialog.getByRole("button", { name: "Disable token" }).click();
+    await expect(dialog.getByTestId("dialog-error")).toContainText(text, { timeout: 15_000 });
+    await expect(dialog.getByTestId("dialog-error")).toContainText("Reference:");
+    await expect(dialog).toBeVisible();
+    await tenant.clearFaults();
+  });
+}
+
+test("a token changed by someone else between view and confirm is not acted on", async ({ page }) => {
+  const serial = SEED_EXAMPLES.assignedEnabledSpares[8]!;
+  await search(page, serial);
+  await expect(page.getByTestId("status-badge")).toHaveText(/Enabled/);
+  await tenant.arrange(serial, { tokenStatus: "Disabled" });
+  await page.getByRole("button", { name: /Disable token/ }).click();
+  const dialog = page.getByRole("dialog");
+  await dialog.getByLabel("Ticket reference").fill("INC-10");
+  await dialog.getByLabel("Reason").selectOption("lost");
+  await dialog.getByRole("button", { name: "Disable token" }).click();
+  await expect(dialog.getByTestId("dialog-error")).toContainText("This token changed since you opened it");
+  await page.keyboard.press("Escape");
+  await expect(dialog).toBeHidden();
+  await expect(page.getByTestId("status-badge")).toHaveText(/Disabled/);
+  const rows = await auditRows(serial);
+  expect(rows.filter((r) => r.type === "CHANGE_INTENT")).toHaveLength(0);
+  expect(rows.filter((r) => r.type === "CHANGE_REFUSED").map((r) => r.error_code)).toEqual(["STATE_CHANGED"]);
+});
+
+test("a deep link with ?ticket= opens the token and pre-fills the ticket", async ({ page }) => {
+  const serial = SEED_EXAMPLES.assignedEnabledSpares[9]!;
+  await page.goto(`/tokens/${serial}?ticket=INC-777`);
+  await expect(page.getByTestId("status-badge")).toHaveText(/Enabled/);
+  await page.getByRole("button", { name: /Disable token/ }).click();
+  await expect(page.getByRole("dialog").getByLabel("Ticket reference")).toHaveValue("INC-777");
+});
+
+test("a 'lost token' call from search to disabled", async ({ page }) => {
+  const serial = SEED_EXAMPLES.assignedEnabledActivated;
+  const started = Date.now();
+  await page.keyboard.type(serial);
+  await page.keyboard.press("Enter");
+  await expect(page.getByTestId("status-badge")).toHaveText(/Enabled/);
+  await page.keyboard.press("Tab");
+  await page.keyboard.press("d");
+  await page.keyboard.type("INC-LOST-1");
+  await page.getByRole("dialog").getByLabel("Reason").selectOption("lost");
+  await page.getByRole("dialog").getByRole("button", { name: "Disable token" }).click();
+  await expect(page.getByTestId("status-badge")).toHaveText(/Disabled/);
+  test.info().annotations.push({ type: "lost-token-call-ms", description: String(Date.now() - started) });
+  await expect(page.getByTestId("history").getByText("Disable (done)")).toBeVisible();
+  await expect(page.getByTestId("history").getByText(/Ticket INC-LOST-1 · Lost/)).toBeVisible();
+});
