@@ -1,0 +1,100 @@
+import "server-only";
+import pg from "pg";
+import { chainHash, GENESIS_HASH } from "@/lib/audit/canonical";
+import { AUDIT_COLUMNS, fromRaw, type RawAuditRow } from "@/lib/audit/row-mapping";
+import type { Checkpoint } from "@/lib/audit/checkpoint";
+
+/**
+ * Walks the audit chain from the first row and names the first place it
+ * breaks: an edited row (hash), a deleted or inserted row (sequence gap or
+ * previous-hash mismatch), reordered rows, or a tail cut off after a checkpoint.
+ */
+
+export interface ChainBreak {
+  seq: string;
+  problem: "edited" | "missing-rows" | "inserted-or-reordered" | "truncated" | "checkpoint-mismatch";
+  message: string;
+}
+
+export interface VerifyResult {
+  ok: boolean;
+  rowsChecked: number;
+  head: { seq: string; hash: string } | null;
+  firstBreak: ChainBreak | null;
+  checkpointsChecked: number;
+}
+
+const BATCH = 10_000;
+
+export async function verifyChain(connectionString: string, key: Buffer, checkpoints: Checkpoint[] = []): Promise<VerifyResult> {
+  const client = new pg.Client({ connectionString });
+  await client.connect();
+  let prevHash = GENESIS_HASH;
+  let expectedSeq = 1n;
+  let rowsChecked = 0;
+  let firstBreak: ChainBreak | null = null;
+  const wanted = new Map(checkpoints.map((c) => [BigInt(c.seq), c]));
+  const seen = new Set<bigint>();
+  try {
+    // A repeatable-read snapshot: rows appended while we walk don't confuse the walk.
+    await client.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
+    let last = 0n;
+    for (;;) {
+      const { rows } = await client.query<RawAuditRow>(
+        `SELECT ${AUDIT_COLUMNS.join(", ")} FROM audit_events WHERE seq > $1 ORDER BY seq LIMIT ${BATCH}`,
+        [last.toString()],
+      );
+      for (const raw of rows) {
+        const row = fromRaw(raw);
+        rowsChecked++;
+        if (!firstBreak) {
+          if (row.seq !== expectedSeq) {
+            firstBreak = {
+              seq: expectedSeq.toString(),
+              problem: row.seq > expectedSeq ? "missing-rows" : "inserted-or-reordered",
+              message: `row ${expectedSeq} is missing: the sequence jumps from ${expectedSeq - 1n} to ${row.seq}`,
+            };
+          } else if (row.prevHash !== prevHash) {
+            firstBreak = {
+              seq: row.seq.toString(),
+              problem: "inserted-or-reordered",
+              message: `row ${row.seq} does not follow row ${row.seq - 1n}: a row was inserted, removed or moved here`,
+            };
+          } else if (chainHash(key, prevHash, row) !== row.hash) {
+            firstBreak = { seq: row.seq.toString(), problem: "edited", message: `row ${row.seq} was changed after it was written` };
+          }
+          const checkpoint = wanted.get(row.seq);
+          if (!firstBreak && checkpoint) {
+            seen.add(row.seq);
+            if (checkpoint.hash !== row.hash)
+              firstBreak = { seq: row.seq.toString(), problem: "checkpoint-mismatch", message: `row ${row.seq} differs from the checkpoint taken at ${checkpoint.at}` };
+          }
+        }
+        prevHash = row.hash;
+        expectedSeq = row.seq + 1n;
+        last = row.seq;
+      }
+      if (rows.length < BATCH) break;
+    }
+    await client.query("COMMIT");
+  } finally {
+    await client.end();
+  }
+  if (!firstBreak) {
+    const beyond = checkpoints.filter((c) => !seen.has(BigInt(c.seq))).sort((a, b) => Number(BigInt(a.seq) - BigInt(b.seq)))[0];
+    if (beyond) {
+      firstBreak = {
+        seq: String(expectedSeq),
+        problem: "truncated",
+        message: `the chain ends at row ${expectedSeq - 1n}, but a checkpoint taken at ${beyond.at} saw row ${beyond.seq}: rows were cut from the end`,
+      };
+    }
+  }
+  return {
+    ok: firstBreak === null,
+    rowsChecked,
+    head: rowsChecked > 0 ? { seq: (expectedSeq - 1n).toString(), hash: prevHash } : null,
+    firstBreak,
+    checkpointsChecked: checkpoints.length,
+  };
+}
