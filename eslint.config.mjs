@@ -17,7 +17,7 @@ export default [
     },
   },
   {
-    files: ["lib/env.ts", "scripts/**", "e2e/**", "playwright.config.ts", "vitest.config.ts", "prisma.config.ts", "test/**", "**/*.test.ts", "simulator/**"],
+    files: ["lib/env.ts", "instrumentation.ts", "scripts/**", "e2e/**", "playwright.config.ts", "vitest.config.ts", "prisma.config.ts", "test/**", "**/*.test.ts", "simulator/**"],
     rules: { "no-restricted-properties": "off" },
   },
 ];
