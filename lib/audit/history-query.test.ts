@@ -1,0 +1,76 @@
+import { randomUUID } from "node:crypto";
+import { describe, expect, it } from "vitest";
+import { appendAuditEvent } from "@/lib/audit/append";
+import { parseHistoryFilters } from "@/lib/audit/history-filters";
+import { historyBatches, historyPage, PAGE_SIZE } from "@/lib/audit/history-query";
+import { csvHeader, csvRows, jsonLines, neutraliseCell } from "@/lib/audit/export-format";
+
+const alice = { actorId: randomUUID(), actorName: "Alice", actorEmail: "alice@example.com", actorRole: "AGENT" };
+const bob = { actorId: randomUUID(), actorName: "Bob", actorEmail: "bob@example.com", actorRole: "AGENT" };
+
+describe("audit history query", async () => {
+  // 60 lookups by Alice, then a change by Bob with its outcome, a refused one and an open one.
+  for (let i = 0; i < 60; i++) await appendAuditEvent({ ...alice, type: "LOOKUP", serial: String(200000000000 + i), outcome: "FOUND" });
+  const intentId = randomUUID();
+  await appendAuditEvent({ ...bob, id: intentId, type: "CHANGE_INTENT", action: "DISABLE", serial: "000000000777", ticket: "=HYPERLINK(\"x\")", reason: "lost" });
+  await appendAuditEvent({ ...bob, type: "CHANGE_OUTCOME", intentId, action: "DISABLE", serial: "000000000777", outcome: "SUCCESS", rsaStatus: 200, durationMs: 42 });
+  await appendAuditEvent({ ...bob, type: "CHANGE_REFUSED", action: "ENABLE", serial: "000000000778", outcome: "REFUSED", errorCode: "STATE_CHANGED", ticket: "INC-2" });
+  await appendAuditEvent({ ...bob, type: "CHANGE_INTENT", action: "UNASSIGN", serial: "000000000779", ticket: "INC-3", occurredAt: new Date(Date.now() - 120_000) });
+
+  it("reads an INTENT and its OUTCOME as one event, newest first", async () => {
+    const { rows } = await historyPage(parseHistoryFilters({ agent: bob.actorId }));
+    expect(rows.map((r) => `${r.type}:${r.serial}:${r.outcome ?? "open"}`)).toEqual([
+      "CHANGE_REFUSED:000000000778:REFUSED",
+      "CHANGE_INTENT:000000000777:SUCCESS",
+      "CHANGE_INTENT:000000000779:open",
+    ]);
+    expect(rows[1]).toMatchObject({ durationMs: 42, rsaStatus: 200, ticket: '=HYPERLINK("x")' });
+  });
+
+  it("pages with a keyset cursor: 50, then the rest, no overlap, no gap", async () => {
+    const first = await historyPage(parseHistoryFilters({ agent: alice.actorId }));
+    expect(first.rows).toHaveLength(PAGE_SIZE);
+    expect(first.nextCursor).toBeTruthy();
+    const second = await historyPage(parseHistoryFilters({ agent: alice.actorId, cursor: first.nextCursor! }));
+    expect(second.rows).toHaveLength(10);
+    expect(second.nextCursor).toBeNull();
+    const serials = [...first.rows, ...second.rows].map((r) => r.serial);
+    expect(new Set(serials).size).toBe(60);
+    expect(serials[0]).toBe("200000000059");
+    expect(serials.at(-1)).toBe("200000000000");
+  });
+
+  it.each([
+    [{ serial: "0000-0000-0777" }, ["000000000777"]],
+    [{ ticket: "INC-2" }, ["000000000778"]],
+    [{ action: "refused" }, ["000000000778"]],
+    [{ action: "unassign" }, ["000000000779"]],
+    [{ outcome: "open" }, ["000000000779"]],
+    [{ outcome: "success", agent: bob.actorId }, ["000000000777"]],
+    [{ range: "1h", agent: bob.actorId, action: "changes" }, ["000000000777", "000000000779"]],
+  ])("filters by %j", async (params, serials) => {
+    const { rows } = await historyPage(parseHistoryFilters(params as Record<string, string>));
+    expect(rows.map((r) => r.serial)).toEqual(serials);
+  });
+
+  it("streams exactly the filtered set in batches", async () => {
+    const seen: string[] = [];
+    for await (const batch of historyBatches(parseHistoryFilters({ agent: alice.actorId }), 7)) {
+      expect(batch.length).toBeLessThanOrEqual(7);
+      seen.push(...batch.map((r) => r.serial!));
+    }
+    expect(seen).toHaveLength(60);
+  });
+
+  it("exports CSV safe from formula injection and JSON Lines", async () => {
+    const { rows } = await historyPage(parseHistoryFilters({ serial: "000000000777" }));
+    const csv = csvHeader() + csvRows(rows);
+    expect(csv.split("\r\n")[0]).toMatch(/^time_utc,event,agent_email/);
+    expect(csv).toContain(`"'=HYPERLINK(""x"")"`);
+    expect(csv).not.toMatch(/,=HYPERLINK/);
+    const json = JSON.parse(jsonLines(rows).trim());
+    expect(json).toMatchObject({ serial: "000000000777", outcome: "SUCCESS", ticket: '=HYPERLINK("x")' });
+    for (const dangerous of ["=1+1", "+1", "-1", "@SUM(A1)", "\tx"]) expect(neutraliseCell(dangerous).startsWith("'")).toBe(true);
+    expect(neutraliseCell("INC-1")).toBe("INC-1");
+  });
+});
