@@ -3,6 +3,7 @@ import pg from "pg";
 import { afterAll, beforeEach, inject, vi } from "vitest";
 import { resetEnvCache } from "../lib/env";
 import { disconnectDb } from "../lib/db";
+import { closePgPool } from "../lib/db/pg-pool";
 
 /**
  * Runs before each test file: gives the file its own database cloned from the
@@ -37,6 +38,7 @@ beforeEach(() => {
 
 afterAll(async () => {
   await disconnectDb();
+  await closePgPool();
   const cleanup = new pg.Client({ connectionString: urlFor("postgres") });
   await cleanup.connect();
   await cleanup.query(`DROP DATABASE IF EXISTS "${databaseName}" WITH (FORCE)`);

@@ -96,7 +96,9 @@ async function main() {
     const result = await verifyChain(server.url, key);
     log(`  ${result.rowsChecked.toLocaleString()} rows, intact=${result.ok}, in ${((Date.now() - t) / 1000).toFixed(1)} s`);
     const { disconnectDb } = await import("../../lib/db");
+    const { closePgPool } = await import("../../lib/db/pg-pool");
     await disconnectDb();
+    await closePgPool();
   } finally {
     await server.stop();
     await rm(dataDir, { recursive: true, force: true });
