@@ -38,12 +38,14 @@ export async function verifyChain(connectionString: string, key: Buffer, checkpo
   try {
     // A repeatable-read snapshot: rows appended while we walk don't confuse the walk.
     await client.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
-    let last = 0n;
-    for (;;) {
-      const { rows } = await client.query<RawAuditRow>(
-        `SELECT ${AUDIT_COLUMNS.join(", ")} FROM audit_events WHERE seq > $1 ORDER BY seq LIMIT ${BATCH}`,
-        [last.toString()],
-      );
+    // Fetch the next batch while hashing this one: the walk is bound by whichever is slower.
+    const fetchAfter = (after: bigint) =>
+      client.query<RawAuditRow>(`SELECT ${AUDIT_COLUMNS.join(", ")} FROM audit_events WHERE seq > $1 ORDER BY seq LIMIT ${BATCH}`, [after.toString()]);
+    let pending: Promise<pg.QueryResult<RawAuditRow>> | null = fetchAfter(0n);
+    while (pending) {
+      const { rows } = await pending;
+      const lastRaw = rows.at(-1);
+      pending = rows.length === BATCH && lastRaw ? fetchAfter(BigInt(lastRaw.seq as string)) : null;
       for (const raw of rows) {
         const row = fromRaw(raw);
         rowsChecked++;
@@ -72,9 +74,7 @@ export async function verifyChain(connectionString: string, key: Buffer, checkpo
         }
         prevHash = row.hash;
         expectedSeq = row.seq + 1n;
-        last = row.seq;
       }
-      if (rows.length < BATCH) break;
     }
     await client.query("COMMIT");
   } finally {
