@@ -32,8 +32,9 @@ function asSnapshot(value: unknown): TokenSnapshot | null {
 export async function reconcileOpenIntents(options: { olderThanSeconds?: number; now?: Date } = {}): Promise<ReconcileReport> {
   const olderThan = options.olderThanSeconds ?? env().AUDIT_RECONCILE_AFTER_SECONDS;
   const cutoff = new Date((options.now ?? new Date()).getTime() - olderThan * 1000);
-  const open = await db().$queryRaw<{ id: string; serial: string; token_type: string; action: string; state_before: unknown; ticket: string | null; reason: string | null; rsa_user_id: string | null }[]>`
-    SELECT i.id::text, i.serial, i.token_type, i.action, i.state_before, i.ticket, i.reason, i.rsa_user_id
+  const open = await db().$queryRaw<{ id: string; serial: string; token_type: string; action: string; state_before: unknown; ticket: string | null; reason: string | null; rsa_user_id: string | null; actor_id: string | null; actor_email: string | null; actor_name: string | null; actor_role: string | null }[]>`
+    SELECT i.id::text, i.serial, i.token_type, i.action, i.state_before, i.ticket, i.reason, i.rsa_user_id,
+           i.actor_id::text, i.actor_email, i.actor_name, i.actor_role
       FROM audit_events i
      WHERE i.type = 'CHANGE_INTENT' AND i.occurred_at < ${cutoff}
        AND NOT EXISTS (SELECT 1 FROM audit_events o WHERE o.type = 'CHANGE_OUTCOME' AND o.intent_id = i.id)
@@ -60,7 +61,11 @@ export async function reconcileOpenIntents(options: { olderThanSeconds?: number;
     }
     try {
       await appendAuditEvent({
-        ...RECONCILER,
+        // The OUTCOME repeats its INTENT's actor (so filters find it); who recorded it is in details.
+        actorId: intent.actor_id,
+        actorEmail: intent.actor_email,
+        actorName: intent.actor_name,
+        actorRole: intent.actor_role,
         type: "CHANGE_OUTCOME",
         intentId: intent.id,
         action: intent.action,
@@ -72,7 +77,7 @@ export async function reconcileOpenIntents(options: { olderThanSeconds?: number;
         outcome,
         stateBefore: before,
         stateAfter: observed,
-        details: { reconciled: true, observedAt: new Date().toISOString() },
+        details: { reconciled: true, recordedBy: RECONCILER, observedAt: new Date().toISOString() },
       });
       report.resolved.push({ intentId: intent.id, serial: intent.serial, outcome });
     } catch (error) {
