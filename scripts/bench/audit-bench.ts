@@ -82,7 +82,7 @@ async function main() {
     t = Date.now();
     let exported = 0;
     sink.write(csvHeader());
-    for await (const batch of historyBatches(parseHistoryFilters({ range: "all" }), 2000)) {
+    for await (const batch of historyBatches(parseHistoryFilters({ range: "all" }), 5000)) {
       exported += batch.length;
       if (!sink.write(csvRows(batch))) await new Promise((r) => sink.once("drain", r));
     }

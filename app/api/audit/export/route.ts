@@ -43,7 +43,7 @@ export async function GET(request: Request) {
   });
 
   const encoder = new TextEncoder();
-  const batches = historyBatches(filters, 2000, now);
+  const batches = historyBatches(filters, 5000, now);
   const stream = new ReadableStream<Uint8Array>({
     start(controller) {
       if (format === "csv") controller.enqueue(encoder.encode(CSV_BOM + csvHeader()));
