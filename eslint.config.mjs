@@ -1,7 +1,7 @@
 import nextCoreWebVitals from "eslint-config-next/core-web-vitals";
 import nextTypescript from "eslint-config-next/typescript";
 
-export default [
+const config = [
   ...nextCoreWebVitals,
   ...nextTypescript,
   {
@@ -21,3 +21,5 @@ export default [
     rules: { "no-restricted-properties": "off" },
   },
 ];
+
+export default config;

@@ -11,7 +11,7 @@ import { resetRsaClient } from "@/lib/rsa/client";
  * points tokendesk's RSA client at it with a legacy key file. Resets the
  * tenant to its seed before each test.
  */
-export function useSimulatedTenant(options: { timeoutMs?: number; totalTimeoutMs?: number } = {}) {
+export function withSimulatedTenant(options: { timeoutMs?: number; totalTimeoutMs?: number } = {}) {
   const holder: { sim?: RunningSimulator } = {};
   beforeAll(async () => {
     const keyDir = await mkdtemp(path.join(tmpdir(), "tokendesk-sim-"));

@@ -30,8 +30,7 @@ function outcomeText(row: HistoryRow, now: number): { text: string; tone: "ok" |
 const TONE = { ok: "text-green-800", bad: "text-red-800 font-semibold", neutral: "text-slate-700" };
 
 /** The dense table supervisors read; each row opens to every recorded field. */
-export function HistoryTable({ rows }: { rows: HistoryRow[] }) {
-  const now = Date.now();
+export function HistoryTable({ rows, now }: { rows: HistoryRow[]; now: number }) {
   if (rows.length === 0) {
     return <p className="rounded-lg border border-slate-200 bg-white p-6 text-slate-700">No audit events match these filters.</p>;
   }

@@ -1,6 +1,8 @@
 "use client";
 
 import { useCallback, useEffect, useRef, useState } from "react";
+import type { ActionResult } from "@/lib/action-result";
+import type { LookupResult } from "@/lib/tokens/lookup-token";
 import { parseSerialQuery, groupSerial } from "@/lib/tokens/serial";
 import { SearchBox } from "@/components/desk/search-box";
 import { RecentSearches } from "@/components/desk/recent-searches";
@@ -23,7 +25,8 @@ export function Desk({ initialSerial, initialQuery, initialTicket, recent, canCh
     initialQuery && !initialSerial ? (parseSerialQuery(initialQuery) as { message?: string }).message ?? null : null,
   );
   const [ticket, setTicket] = useState(initialTicket);
-  const [announcement, setAnnouncement] = useState("");
+  // Set by a change; a new search clears it so the lookup's own sentence is read.
+  const [changeAnnouncement, setChangeAnnouncement] = useState<string | null>(null);
   const [recentSerials, setRecentSerials] = useState(recent);
   const searchRef = useRef<HTMLInputElement>(null);
   const lookup = useTokenLookup(serial);
@@ -36,6 +39,7 @@ export function Desk({ initialSerial, initialQuery, initialTicket, recent, canCh
         return;
       }
       setInputError(null);
+      setChangeAnnouncement(null);
       setQuery(parsed.serial);
       setSerial(parsed.serial);
       setRecentSerials((list) => [parsed.serial, ...list.filter((s) => s !== parsed.serial)].slice(0, 8));
@@ -60,15 +64,8 @@ export function Desk({ initialSerial, initialQuery, initialTicket, recent, canCh
     return () => window.removeEventListener("keydown", onKey);
   }, []);
 
-  // Say the result out loud for screen readers, once per answer.
-  useEffect(() => {
-    if (!serial || !lookup.data) return;
-    const data = lookup.data;
-    if (!data.ok) setAnnouncement(data.message);
-    else if (!data.data.found) setAnnouncement(`No token with serial ${groupSerial(serial)}.`);
-    else if (data.data.kind === "SID700") setAnnouncement(`Token ${groupSerial(serial)}: ${data.data.token.tokenStatus}, ${data.data.token.tokenState}.`);
-    else setAnnouncement(`DS100 authenticator ${groupSerial(serial)} with ${data.data.credentials.length} credential(s).`);
-  }, [serial, lookup.data]);
+  // Said out loud for screen readers (the live region below).
+  const announcement = changeAnnouncement ?? lookupAnnouncement(serial, lookup.data);
 
   return (
     <div className="grid gap-6">
@@ -86,9 +83,17 @@ export function Desk({ initialSerial, initialQuery, initialTicket, recent, canCh
           canChange={canChange}
           ticket={ticket}
           onTicketUsed={setTicket}
-          onAnnounce={setAnnouncement}
+          onAnnounce={setChangeAnnouncement}
         />
       )}
     </div>
   );
+}
+
+function lookupAnnouncement(serial: string | null, data: ActionResult<LookupResult> | undefined): string {
+  if (!serial || !data) return "";
+  if (!data.ok) return data.message;
+  if (!data.data.found) return `No token with serial ${groupSerial(serial)}.`;
+  if (data.data.kind === "SID700") return `Token ${groupSerial(serial)}: ${data.data.token.tokenStatus}, ${data.data.token.tokenState}.`;
+  return `DS100 authenticator ${groupSerial(serial)} with ${data.data.credentials.length} credential(s).`;
 }

@@ -8,6 +8,8 @@ import type { HistoryEntry } from "@/lib/audit/serial-history";
 async function getJson<T>(url: string): Promise<T> {
   const response = await fetch(url, { cache: "no-store", headers: { Accept: "application/json" } });
   if (response.status === 401) {
+    // A full page load on purpose: the session is gone, so client state should go too.
+    // eslint-disable-next-line @next/next/no-location-assign-relative-destination
     window.location.assign(`/signin?callbackUrl=${encodeURIComponent(window.location.pathname + window.location.search)}`);
     throw new Error("Your session has ended.");
   }

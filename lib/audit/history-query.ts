@@ -160,11 +160,11 @@ export function historySql(filters: HistoryFilters, after: { at: Date; seq: bigi
      LIMIT ${limit}`;
 }
 
-export async function historyPage(filters: HistoryFilters, now = new Date()): Promise<{ rows: HistoryRow[]; nextCursor: string | null }> {
+export async function historyPage(filters: HistoryFilters, now = new Date()): Promise<{ rows: HistoryRow[]; nextCursor: string | null; asOf: Date }> {
   const rows = await db().$queryRaw<HistoryRow[]>(historySql(filters, decodeCursor(filters.cursor), PAGE_SIZE + 1, now));
   const page = rows.slice(0, PAGE_SIZE);
   const last = page.at(-1);
-  return { rows: page, nextCursor: rows.length > PAGE_SIZE && last ? encodeCursor(last) : null };
+  return { rows: page, nextCursor: rows.length > PAGE_SIZE && last ? encodeCursor(last) : null, asOf: now };
 }
 
 /**

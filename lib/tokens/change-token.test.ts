@@ -7,10 +7,10 @@ import { lookupToken } from "@/lib/tokens/lookup-token";
 import { getRsaClient } from "@/lib/rsa/client";
 import { sidSnapshot, ds100Snapshot, type TokenAction } from "@/lib/tokens/token-actions";
 import { SEED_EXAMPLES } from "@/simulator/index";
-import { useSimulatedTenant } from "@/test/rsa-tenant";
+import { withSimulatedTenant } from "@/test/rsa-tenant";
 import type { CurrentUser } from "@/lib/auth/current-user";
 
-const tenant = useSimulatedTenant({ timeoutMs: 400, totalTimeoutMs: 1000 });
+const tenant = withSimulatedTenant({ timeoutMs: 400, totalTimeoutMs: 1000 });
 
 const agent: CurrentUser = { id: randomUUID(), email: "agent@example.com", displayName: "Alex Agent", role: "AGENT", sessionId: randomUUID() };
 const ctx = () => ({ requestId: randomUUID(), clientIp: "10.0.0.7", userAgent: "vitest" });

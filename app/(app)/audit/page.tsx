@@ -36,7 +36,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           JSON Lines
         </a>
       </div>
-      <HistoryTable rows={page.rows} />
+      <HistoryTable rows={page.rows} now={page.asOf.getTime()} />
       <nav aria-label="Pages" className="flex gap-3">
         {filters.cursor && (
           <Link href={`/audit?${query}`} className="rounded-md border border-slate-400 bg-white px-3 py-1.5 font-medium">
