@@ -43,7 +43,7 @@ export async function verifyChain(connectionString: string, key: Buffer, checkpo
       client.query<RawAuditRow>(`SELECT ${AUDIT_COLUMNS.join(", ")} FROM audit_events WHERE seq > $1 ORDER BY seq LIMIT ${BATCH}`, [after.toString()]);
     let pending: Promise<pg.QueryResult<RawAuditRow>> | null = fetchAfter(0n);
     while (pending) {
-      const { rows } = await pending;
+      const { rows }: pg.QueryResult<RawAuditRow> = await pending;
       const lastRaw = rows.at(-1);
       pending = rows.length === BATCH && lastRaw ? fetchAfter(BigInt(lastRaw.seq as string)) : null;
       for (const raw of rows) {

@@ -24,7 +24,7 @@ export async function seedAuditRows(url: string, key: Buffer, total: number, log
       const n = Number(seq);
       const agent = agents[n % agents.length]!;
       const serial = serials[(n * 31) % serials.length]!;
-      const kind = lastIntent ? "OUTCOME" : n % 10 < 6 ? "LOOKUP" : n % 10 < 9 ? "INTENT" : "REFUSED";
+      const kind: "OUTCOME" | "LOOKUP" | "INTENT" | "REFUSED" = lastIntent ? "OUTCOME" : n % 10 < 6 ? "LOOKUP" : n % 10 < 9 ? "INTENT" : "REFUSED";
       const id = randomUUID();
       const row: ChainedFields = {
         seq, id, occurredAt: new Date(start + n * 1000),

@@ -1,0 +1,48 @@
+import "server-only";
+
+export interface IssuedBearer {
+  token: string;
+  expiresAtMs: number;
+}
+
+/**
+ * Holds the bearer token between calls: one signature (or one OAuth token
+ * request) serves every call until shortly before it expires. Concurrent
+ * callers share one renewal.
+ */
+export class BearerCache {
+  private current: IssuedBearer | null = null;
+  private pending: Promise<IssuedBearer> | null = null;
+  private issuedCount = 0;
+
+  constructor(
+    private readonly issue: () => Promise<IssuedBearer>,
+    private readonly now: () => number,
+    /** Renew this long before expiry, so a token never expires in flight. */
+    private readonly renewBeforeMs = 60_000,
+  ) {}
+
+  async get(): Promise<string> {
+    if (this.current && this.now() < this.current.expiresAtMs - this.renewBeforeMs) return this.current.token;
+    this.pending ??= this.issue()
+      .then((bearer) => {
+        this.issuedCount++;
+        this.current = bearer;
+        return bearer;
+      })
+      .finally(() => {
+        this.pending = null;
+      });
+    return (await this.pending).token;
+  }
+
+  /** RSA said this token is bad: forget it (unless a newer one already replaced it). */
+  invalidate(token: string): void {
+    if (this.current?.token === token) this.current = null;
+  }
+
+  /** How many bearer tokens were signed or fetched so far (for diagnostics and tests). */
+  get issued(): number {
+    return this.issuedCount;
+  }
+}

@@ -1,0 +1,60 @@
+/**
+ * Every way an RSA call can end other than success, as one typed error. The
+ * RSA description is kept for logs and the audit; agents see a sentence from
+ * lib/tokens/rsa-messages.ts instead.
+ */
+
+export type RsaErrorKind =
+  | "not_found"
+  | "conflict"
+  | "bad_request"
+  | "rate_limited"
+  | "credential_rejected"
+  | "unavailable"
+  | "timeout"
+  | "network"
+  | "invalid_answer";
+
+export interface RsaErrorDetails {
+  httpStatus?: number;
+  /** The RSA business code, e.g. "404 NOT_FOUND", or the framework body's "error". */
+  rsaCode?: string;
+  /** RSA's own words: for logs and the audit, never shown raw to an agent. */
+  rsaDescription?: string;
+  /** How long RSA asked us to wait (Retry-After), when it said. */
+  retryAfterMs?: number;
+  /**
+   * Whether the request reached RSA. False only when the failure happened
+   * before anything was sent (so a change certainly was not applied).
+   */
+  sentRequest: boolean;
+  cause?: unknown;
+}
+
+export class RsaError extends Error {
+  readonly kind: RsaErrorKind;
+  readonly httpStatus?: number;
+  readonly rsaCode?: string;
+  readonly rsaDescription?: string;
+  readonly retryAfterMs?: number;
+  readonly sentRequest: boolean;
+
+  constructor(kind: RsaErrorKind, message: string, details: RsaErrorDetails) {
+    super(message, details.cause === undefined ? undefined : { cause: details.cause });
+    this.name = "RsaError";
+    this.kind = kind;
+    this.httpStatus = details.httpStatus;
+    this.rsaCode = details.rsaCode;
+    this.rsaDescription = details.rsaDescription;
+    this.retryAfterMs = details.retryAfterMs;
+    this.sentRequest = details.sentRequest;
+  }
+}
+
+/** The RSA configuration is missing or wrong: found at start, named plainly. */
+export class RsaConfigError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "RsaConfigError";
+  }
+}
