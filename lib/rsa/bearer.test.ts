@@ -1,6 +1,8 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { decodeJwt, decodeProtectedHeader } from "jose";
 import { describe, expect, it } from "vitest";
+import { BearerCache } from "@/lib/rsa/bearer-cache";
+import { LEGACY_JWT_LIFETIME_SECONDS } from "@/lib/rsa/legacy-jwt";
 import { rsaFailure, simulatedTenant } from "@/lib/rsa/test-tenant";
 import { SEED_EXAMPLES as S } from "@/simulator/index";
 
@@ -43,18 +45,20 @@ describe("the legacy key's bearer JWT", () => {
     expect(bearers).toHaveLength(4);
   });
 
-  it("is renewed shortly before it expires", async () => {
-    let clock = Date.now();
-    const bearers: string[] = [];
-    const client = tenant.legacyClient({}, { fetch: recordingFetch(bearers), now: () => clock });
-    await client.lookupSidToken(S.unassignedEnabled);
-    clock += 50 * 60_000;
-    await client.lookupSidToken(S.unassignedEnabled);
-    expect(client.bearersIssued).toBe(1);
-    clock += 5 * 60_000; // within the last minute of its life
-    await client.lookupSidToken(S.unassignedEnabled).catch(() => undefined); // the simulator's clock is real; only renewal matters here
-    expect(client.bearersIssued).toBe(2);
-    expect(bearers[2]).not.toBe(bearers[0]);
+  it("is renewed shortly before it expires, with concurrent callers sharing one renewal", async () => {
+    let clock = 1_000_000;
+    let issued = 0;
+    const cache = new BearerCache(async () => ({ token: `t${++issued}`, expiresAtMs: clock + LEGACY_JWT_LIFETIME_SECONDS * 1000 }), () => clock);
+    expect(await Promise.all([cache.get(), cache.get(), cache.get()])).toEqual(["t1", "t1", "t1"]);
+    clock += (LEGACY_JWT_LIFETIME_SECONDS - 61) * 1000;
+    expect(await cache.get()).toBe("t1");
+    clock += 2000; // inside the last minute
+    expect(await Promise.all([cache.get(), cache.get()])).toEqual(["t2", "t2"]);
+    cache.invalidate("t1"); // stale news: a newer token is already in place
+    expect(await cache.get()).toBe("t2");
+    cache.invalidate("t2");
+    expect(await cache.get()).toBe("t3");
+    expect(cache.issued).toBe(3);
   });
 
   it("is renewed once when RSA says the token is bad, and the call then succeeds", async () => {
