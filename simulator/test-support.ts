@@ -1,0 +1,172 @@
+import { createPrivateKey, randomUUID } from "node:crypto";
+import { mkdtemp, readFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { importJWK, SignJWT, type JWK } from "jose";
+import { expect } from "vitest";
+import { startSimulator, type RunningSimulator, type SimulatorOptions } from "./index";
+import type { LegacyKeyFile } from "./keys";
+
+/**
+ * Helpers for the simulator's own tests: a simulator on a free port with its
+ * own key folder, JWTs signed exactly as a client would (or deliberately
+ * wrong), and a tiny HTTP client. Everything goes over real HTTP.
+ */
+
+export const API = "/AdminInterface/restapi";
+
+export async function newKeyDir(): Promise<string> {
+  return mkdtemp(path.join(tmpdir(), "tokendesk-sim-test-"));
+}
+
+export async function startTestSimulator(options: SimulatorOptions = {}): Promise<RunningSimulator> {
+  return startSimulator({ port: 0, keyDir: await newKeyDir(), ...options });
+}
+
+export async function readLegacyKey(sim: RunningSimulator): Promise<LegacyKeyFile> {
+  return JSON.parse(await readFile(sim.legacyKeyFile, "utf8")) as LegacyKeyFile;
+}
+
+export interface LegacyJwtOptions {
+  sub?: string;
+  aud?: string | string[];
+  iat?: number;
+  exp?: number;
+  /** Seconds since the epoch used for the default iat/exp. */
+  nowSeconds?: number;
+}
+
+/** A legacy Administration API JWT signed as the vendor describes (RS256, aud = adminRestApiUrl). */
+export async function legacyJwt(sim: RunningSimulator, options: LegacyJwtOptions = {}): Promise<string> {
+  const key = await readLegacyKey(sim);
+  const now = options.nowSeconds ?? Math.floor(Date.now() / 1000);
+  const iat = options.iat ?? now;
+  return new SignJWT({})
+    .setProtectedHeader({ alg: "RS256", typ: "JWT" })
+    .setSubject(options.sub ?? key.accessID)
+    .setAudience(options.aud ?? key.adminRestApiUrl)
+    .setIssuedAt(iat)
+    .setExpirationTime(options.exp ?? iat + 1800)
+    .sign(createPrivateKey(key.accessKey));
+}
+
+/** An unsigned token (`alg: none`) carrying otherwise valid claims. */
+export async function unsignedJwt(sim: RunningSimulator): Promise<string> {
+  const key = await readLegacyKey(sim);
+  const now = Math.floor(Date.now() / 1000);
+  const part = (value: unknown) => Buffer.from(JSON.stringify(value)).toString("base64url");
+  return `${part({ alg: "none", typ: "JWT" })}.${part({ sub: key.accessID, aud: key.adminRestApiUrl, iat: now, exp: now + 600 })}.`;
+}
+
+export interface AssertionOptions {
+  clientId?: string;
+  aud?: string;
+  kid?: string;
+  iat?: number;
+  exp?: number;
+  jti?: string;
+  ec?: boolean;
+}
+
+/** A private_key_jwt client assertion for the simulator's RSA (or EC) OAuth client. */
+export async function clientAssertion(sim: RunningSimulator, options: AssertionOptions = {}): Promise<string> {
+  const client = options.ec ? sim.oauthEc : sim.oauth;
+  const jwk = JSON.parse(await readFile(client.keyFile, "utf8")) as JWK & { kid: string; alg: string };
+  const clientId = options.clientId ?? client.clientId;
+  const iat = options.iat ?? Math.floor(Date.now() / 1000);
+  return new SignJWT({})
+    .setProtectedHeader({ alg: jwk.alg, kid: options.kid ?? jwk.kid, typ: "JWT" })
+    .setIssuer(clientId)
+    .setSubject(clientId)
+    .setAudience(options.aud ?? `${sim.oauth.issuer}/token`)
+    .setIssuedAt(iat)
+    .setExpirationTime(options.exp ?? iat + 300)
+    .setJti(options.jti ?? randomUUID())
+    .sign(await importJWK(jwk, jwk.alg));
+}
+
+export async function requestToken(sim: RunningSimulator, form: Record<string, string>) {
+  const response = await fetch(`${sim.oauth.issuer}/token`, {
+    method: "POST",
+    headers: { "Content-Type": "application/x-www-form-urlencoded" },
+    body: new URLSearchParams(form).toString(),
+  });
+  return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+}
+
+export function tokenForm(sim: RunningSimulator, assertion: string, extra: Record<string, string> = {}, ec = false): Record<string, string> {
+  return {
+    grant_type: "client_credentials",
+    client_id: ec ? sim.oauthEc.clientId : sim.oauth.clientId,
+    client_assertion_type: "urn:ietf:params:oauth:client-assertion-type:jwt-bearer",
+    client_assertion: assertion,
+    ...extra,
+  };
+}
+
+/** An OAuth access token for the RSA client, with the given scopes (default: all). */
+export async function oauthAccessToken(sim: RunningSimulator, scope?: string): Promise<string> {
+  const result = await requestToken(sim, tokenForm(sim, await clientAssertion(sim), scope === undefined ? {} : { scope }));
+  if (result.status !== 200) throw new Error(`token request failed: ${JSON.stringify(result.body)}`);
+  return result.body.access_token as string;
+}
+
+export interface Answer {
+  status: number;
+  headers: Headers;
+  text: string;
+  /** The parsed JSON body (undefined when the body is not JSON). */
+  body: unknown;
+}
+
+export interface CallOptions {
+  token?: string | null;
+  contentType?: string | null;
+  rawBody?: string;
+  signal?: AbortSignal;
+}
+
+/** Calls `${url}${API}${apiPath}`; the body is sent as JSON unless rawBody is given. */
+export async function call(sim: RunningSimulator, method: string, apiPath: string, body?: unknown, options: CallOptions = {}): Promise<Answer> {
+  const headers: Record<string, string> = { Accept: "application/json" };
+  const token = options.token === undefined ? await legacyJwt(sim) : options.token;
+  if (token !== null) headers.Authorization = `Bearer ${token}`;
+  const contentType = options.contentType === undefined ? "application/json" : options.contentType;
+  if (contentType !== null) headers["Content-Type"] = contentType;
+  const payload = method === "GET" ? undefined : (options.rawBody ?? (body === undefined ? undefined : JSON.stringify(body)));
+  const response = await fetch(`${sim.url}${API}${apiPath}`, { method, headers, body: payload, signal: options.signal });
+  const text = await response.text();
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    parsed = undefined;
+  }
+  return { status: response.status, headers: response.headers, text, body: parsed };
+}
+
+/** POSTs JSON to a control endpoint. */
+export async function control(sim: RunningSimulator, method: string, controlPath: string, body?: unknown) {
+  const response = await fetch(`${sim.url}/__simulator${controlPath}`, {
+    method,
+    headers: { "Content-Type": "application/json" },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await response.text();
+  return { status: response.status, text, body: text ? (JSON.parse(text) as unknown) : undefined };
+}
+
+export const FORBIDDEN_MESSAGE = "Server failed to process provided access token";
+
+/** Asserts the framework-shaped 403 every authentication failure answers with. */
+export function expectForbidden(answer: Answer, apiPath: string, message = FORBIDDEN_MESSAGE): void {
+  expect(answer.status).toBe(403);
+  expect(answer.headers.get("content-type")).toMatch(/^application\/json/);
+  expect(answer.body).toEqual({ timestamp: expect.any(Number), status: 403, error: "Forbidden", message, path: `${API}${apiPath}` });
+}
+
+/** Asserts a business error: `code` is the string "NNN REASON". */
+export function expectBusinessError(answer: Answer, status: number, reason: string, description?: RegExp): void {
+  expect(answer.status, answer.text).toBe(status);
+  expect(answer.body).toEqual({ code: `${status} ${reason}`, description: description ? expect.stringMatching(description) : expect.any(String) });
+}
