@@ -48,7 +48,7 @@ describe("refused with the framework-shaped 403", () => {
   });
 
   it("when the header alg is anything but RS256 (none, HS256 with the public key, RS512)", async () => {
-    expectForbidden(await lookupWith(await unsignedJwt(sim)), LOOKUP);
+    expectForbidden(await lookupWith(unsignedJwt(sim)), LOOKUP);
 
     const key = await readLegacyKey(sim);
     const publicPem = createPublicKey(createPrivateKey(key.accessKey)).export({ type: "spki", format: "pem" }).toString();
@@ -116,7 +116,7 @@ describe("refused with the framework-shaped 403", () => {
   });
 
   it("on every call, including the PATCH and GET ones, before anything else is looked at", async () => {
-    const token = await unsignedJwt(sim);
+    const token = unsignedJwt(sim);
     const user = SEED_EXAMPLES.userIds.assignedEnabledActivated;
     const path = `/v1/users/${user}/sidTokens/disable`;
     expectForbidden(await call(sim, "PATCH", path, { tokenSerialNumber: SEED_EXAMPLES.assignedEnabledActivated }, { token }), path);

@@ -36,26 +36,30 @@ export interface LegacyJwtOptions {
   nowSeconds?: number;
 }
 
-/** A legacy Administration API JWT signed as the vendor describes (RS256, aud = adminRestApiUrl). */
+/**
+ * A legacy Administration API JWT signed as the vendor describes (RS256, aud =
+ * adminRestApiUrl). sub and aud come from the running simulator rather than the
+ * key file: two simulators sharing a key folder share one file, whose
+ * adminRestApiUrl names whichever started last.
+ */
 export async function legacyJwt(sim: RunningSimulator, options: LegacyJwtOptions = {}): Promise<string> {
   const key = await readLegacyKey(sim);
   const now = options.nowSeconds ?? Math.floor(Date.now() / 1000);
   const iat = options.iat ?? now;
   return new SignJWT({})
     .setProtectedHeader({ alg: "RS256", typ: "JWT" })
-    .setSubject(options.sub ?? key.accessID)
-    .setAudience(options.aud ?? key.adminRestApiUrl)
+    .setSubject(options.sub ?? sim.legacyAccessId)
+    .setAudience(options.aud ?? sim.adminRestApiUrl)
     .setIssuedAt(iat)
     .setExpirationTime(options.exp ?? iat + 1800)
     .sign(createPrivateKey(key.accessKey));
 }
 
 /** An unsigned token (`alg: none`) carrying otherwise valid claims. */
-export async function unsignedJwt(sim: RunningSimulator): Promise<string> {
-  const key = await readLegacyKey(sim);
+export function unsignedJwt(sim: RunningSimulator): string {
   const now = Math.floor(Date.now() / 1000);
   const part = (value: unknown) => Buffer.from(JSON.stringify(value)).toString("base64url");
-  return `${part({ alg: "none", typ: "JWT" })}.${part({ sub: key.accessID, aud: key.adminRestApiUrl, iat: now, exp: now + 600 })}.`;
+  return `${part({ alg: "none", typ: "JWT" })}.${part({ sub: sim.legacyAccessId, aud: sim.adminRestApiUrl, iat: now, exp: now + 600 })}.`;
 }
 
 export interface AssertionOptions {
