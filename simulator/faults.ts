@@ -25,6 +25,9 @@ export interface SimulatorFault {
 }
 
 export const DEFAULT_LATENCY_MS = 1000;
+export const DEFAULT_SERVER_ERROR_STATUS = 500;
+/** What a gateway in front of the tenant answers when the service behind it is down. */
+export const DEFAULT_GATEWAY_STATUS = 503;
 const GATEWAY_STATUSES = [502, 503, 504];
 
 export const faultSchema = z
@@ -121,12 +124,12 @@ export async function applyFault(fault: SimulatorFault, res: ServerResponse): Pr
       );
       return "answered";
     case "server-error": {
-      const status = fault.status ?? 500;
+      const status = fault.status ?? DEFAULT_SERVER_ERROR_STATUS;
       sendJson(res, status, businessError(status, "Internal error occurred while processing the request"));
       return "answered";
     }
     case "gateway-html": {
-      const status = fault.status ?? 503;
+      const status = fault.status ?? DEFAULT_GATEWAY_STATUS;
       sendRaw(res, status, "text/html", gatewayPage(status));
       return "answered";
     }
