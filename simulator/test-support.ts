@@ -1,11 +1,11 @@
 import { createPrivateKey, randomUUID } from "node:crypto";
-import { mkdtemp, readFile } from "node:fs/promises";
+import { access, copyFile, mkdtemp, readFile, rename, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { importJWK, SignJWT, type JWK } from "jose";
 import { expect } from "vitest";
 import { startSimulator, type RunningSimulator, type SimulatorOptions } from "./index";
-import type { LegacyKeyFile } from "./keys";
+import { ensureKeys, LEGACY_KEY_FILE, OAUTH_EC_KEY_FILE, OAUTH_RSA_KEY_FILE, type LegacyKeyFile } from "./keys";
 
 /**
  * Helpers for the simulator's own tests: a simulator on a free port with its
@@ -15,8 +15,39 @@ import type { LegacyKeyFile } from "./keys";
 
 export const API = "/AdminInterface/restapi";
 
+/**
+ * A fresh key folder for one test simulator, pre-filled with a copy of a
+ * cached key set: generating two RSA keys costs about a second of CPU, which
+ * every test file would otherwise pay. The cache is made once (atomically, by
+ * rename, since test files run in parallel) in the temp folder; anything odd
+ * about it just means an empty folder and keys generated as usual.
+ */
 export async function newKeyDir(): Promise<string> {
-  return mkdtemp(path.join(tmpdir(), "tokendesk-sim-test-"));
+  const dir = await mkdtemp(path.join(tmpdir(), "tokendesk-sim-test-"));
+  try {
+    const cache = await cachedKeySet();
+    for (const file of KEY_FILES) await copyFile(path.join(cache, file), path.join(dir, file));
+  } catch {
+    for (const file of KEY_FILES) await rm(path.join(dir, file), { force: true });
+  }
+  return dir;
+}
+
+const KEY_FILES = [LEGACY_KEY_FILE, OAUTH_RSA_KEY_FILE, OAUTH_EC_KEY_FILE];
+const KEY_CACHE = path.join(tmpdir(), `tokendesk-sim-test-keys-v1-${process.getuid?.() ?? "user"}`);
+
+async function cachedKeySet(): Promise<string> {
+  const complete = async () => (await Promise.all(KEY_FILES.map((f) => access(path.join(KEY_CACHE, f)).then(() => true, () => false)))).every(Boolean);
+  if (await complete()) return KEY_CACHE;
+  const candidate = await mkdtemp(path.join(tmpdir(), "tokendesk-sim-test-keys-new-"));
+  await ensureKeys(candidate, "http://127.0.0.1:1/AdminInterface/restapi/v1");
+  try {
+    await rename(candidate, KEY_CACHE);
+  } catch {
+    await rm(candidate, { recursive: true, force: true }); // another test file got there first
+  }
+  if (!(await complete())) throw new Error("no key cache");
+  return KEY_CACHE;
 }
 
 export async function startTestSimulator(options: SimulatorOptions = {}): Promise<RunningSimulator> {
