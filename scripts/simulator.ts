@@ -10,7 +10,8 @@ import { DEFAULT_PORT, startSimulator } from "../simulator/index";
 
 function parsePort(argv: string[]): number {
   const index = argv.findIndex((a) => a === "--port" || a.startsWith("--port="));
-  const raw = index < 0 ? process.env.SIMULATOR_PORT : argv[index]!.includes("=") ? argv[index]!.split("=")[1] : argv[index + 1];
+  const raw =
+    index < 0 ? process.env.SIMULATOR_PORT : argv[index]!.includes("=") ? argv[index]!.split("=")[1] : argv[index + 1];
   if (raw === undefined || raw === "") return DEFAULT_PORT;
   const port = Number(raw);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`Not a port number: ${raw}`);

@@ -22,7 +22,11 @@ export class AccessTokenStore {
   issue(clientId: string, scopes: readonly string[]): string {
     this.prune();
     const token = randomBytes(32).toString("base64url");
-    this.tokens.set(token, { clientId, scopes: new Set(scopes), expiresAt: this.now() + ACCESS_TOKEN_LIFETIME_SECONDS * 1000 });
+    this.tokens.set(token, {
+      clientId,
+      scopes: new Set(scopes),
+      expiresAt: this.now() + ACCESS_TOKEN_LIFETIME_SECONDS * 1000,
+    });
     return token;
   }
 

@@ -26,7 +26,13 @@ export interface AdminApiDeps {
   log: (line: string) => void;
 }
 
-export async function handleAdminApi(deps: AdminApiDeps, req: IncomingMessage, res: ServerResponse, path: string, bodyText: string): Promise<void> {
+export async function handleAdminApi(
+  deps: AdminApiDeps,
+  req: IncomingMessage,
+  res: ServerResponse,
+  path: string,
+  bodyText: string,
+): Promise<void> {
   const method = req.method ?? "GET";
   const forbidden = (message: string) => sendJson(res, 403, frameworkError(403, message, path, deps.now()));
 

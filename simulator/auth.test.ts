@@ -51,20 +51,32 @@ describe("refused with the framework-shaped 403", () => {
     expectForbidden(await lookupWith(unsignedJwt(sim)), LOOKUP);
 
     const key = await readLegacyKey(sim);
-    const publicPem = createPublicKey(createPrivateKey(key.accessKey)).export({ type: "spki", format: "pem" }).toString();
+    const publicPem = createPublicKey(createPrivateKey(key.accessKey))
+      .export({ type: "spki", format: "pem" })
+      .toString();
     const claims = { sub: key.accessID, aud: key.adminRestApiUrl, iat: nowSeconds(), exp: nowSeconds() + 600 };
     // The classic algorithm-confusion attack: HMAC keyed with the RSA public key.
-    const hs256 = await new SignJWT(claims).setProtectedHeader({ alg: "HS256", typ: "JWT" }).sign(new TextEncoder().encode(publicPem));
+    const hs256 = await new SignJWT(claims)
+      .setProtectedHeader({ alg: "HS256", typ: "JWT" })
+      .sign(new TextEncoder().encode(publicPem));
     expectForbidden(await lookupWith(hs256), LOOKUP);
 
-    const rs512 = await new SignJWT(claims).setProtectedHeader({ alg: "RS512", typ: "JWT" }).sign(createPrivateKey(key.accessKey));
+    const rs512 = await new SignJWT(claims)
+      .setProtectedHeader({ alg: "RS512", typ: "JWT" })
+      .sign(createPrivateKey(key.accessKey));
     expectForbidden(await lookupWith(rs512), LOOKUP);
   });
 
   it("when aud is not the key file's adminRestApiUrl byte for byte", async () => {
     const url = sim.adminRestApiUrl;
     expect(url.endsWith("/v1")).toBe(true);
-    for (const aud of [url.replace(/\/v1$/, ""), `${url}/`, `${url.replace(/\/v1$/, "")}/v1/v1`, url.toUpperCase(), "https://other.access.securid.com/AdminInterface/restapi/v1"]) {
+    for (const aud of [
+      url.replace(/\/v1$/, ""),
+      `${url}/`,
+      `${url.replace(/\/v1$/, "")}/v1/v1`,
+      url.toUpperCase(),
+      "https://other.access.securid.com/AdminInterface/restapi/v1",
+    ]) {
       expectForbidden(await lookupWith(await legacyJwt(sim, { aud })), LOOKUP);
     }
     expectForbidden(await lookupWith(await legacyJwt(sim, { aud: [url, "https://other.example"] })), LOOKUP);
@@ -95,7 +107,10 @@ describe("refused with the framework-shaped 403", () => {
       new SignJWT(claims).setProtectedHeader({ alg: "RS256", typ: "JWT" }).sign(createPrivateKey(key.accessKey));
     const base = { sub: key.accessID, aud: key.adminRestApiUrl };
     expectForbidden(await lookupWith(await sign({ ...base, exp: nowSeconds() + 600 })), LOOKUP);
-    expectForbidden(await lookupWith(await sign({ ...base, iat: String(nowSeconds()), exp: nowSeconds() + 600 })), LOOKUP);
+    expectForbidden(
+      await lookupWith(await sign({ ...base, iat: String(nowSeconds()), exp: nowSeconds() + 600 })),
+      LOOKUP,
+    );
   });
 
   it("when signed by another key, or when the payload was tampered with", async () => {
@@ -111,7 +126,9 @@ describe("refused with the framework-shaped 403", () => {
     expectForbidden(await lookupWith(forged), LOOKUP);
 
     const [header, , signature] = (await legacyJwt(sim)).split(".");
-    const otherPayload = Buffer.from(JSON.stringify({ sub: key.accessID, aud: key.adminRestApiUrl, iat: nowSeconds(), exp: nowSeconds() + 3000 })).toString("base64url");
+    const otherPayload = Buffer.from(
+      JSON.stringify({ sub: key.accessID, aud: key.adminRestApiUrl, iat: nowSeconds(), exp: nowSeconds() + 3000 }),
+    ).toString("base64url");
     expectForbidden(await lookupWith(`${header}.${otherPayload}.${signature}`), LOOKUP);
   });
 
@@ -119,8 +136,14 @@ describe("refused with the framework-shaped 403", () => {
     const token = unsignedJwt(sim);
     const user = SEED_EXAMPLES.userIds.assignedEnabledActivated;
     const path = `/v1/users/${user}/sidTokens/disable`;
-    expectForbidden(await call(sim, "PATCH", path, { tokenSerialNumber: SEED_EXAMPLES.assignedEnabledActivated }, { token }), path);
-    expectForbidden(await call(sim, "GET", `/v2/users/${user}/devices`, undefined, { token }), `/v2/users/${user}/devices`);
+    expectForbidden(
+      await call(sim, "PATCH", path, { tokenSerialNumber: SEED_EXAMPLES.assignedEnabledActivated }, { token }),
+      path,
+    );
+    expectForbidden(
+      await call(sim, "GET", `/v2/users/${user}/devices`, undefined, { token }),
+      `/v2/users/${user}/devices`,
+    );
     expectForbidden(await call(sim, "POST", "/v1/no/such/call", {}, { token }), "/v1/no/such/call");
     expect(sim.model.sidToken(SEED_EXAMPLES.assignedEnabledActivated)?.tokenStatus).toBe("Enabled");
   });

@@ -21,7 +21,13 @@ describe("health, reset and faults over HTTP", () => {
 
   it("POST /__simulator/reset restores the seed and clears faults", async () => {
     const owner = ex.userIds.assignedEnabledActivated;
-    expect((await call(sim, "PATCH", `/v1/users/${owner}/sidTokens/unassign`, { tokenSerialNumber: ex.assignedEnabledActivated })).status).toBe(200);
+    expect(
+      (
+        await call(sim, "PATCH", `/v1/users/${owner}/sidTokens/unassign`, {
+          tokenSerialNumber: ex.assignedEnabledActivated,
+        })
+      ).status,
+    ).toBe(200);
     sim.setFault({ kind: "server-error", serial: ex.unassignedEnabled });
     expect((await control(sim, "POST", "/reset")).status).toBe(200);
     expect(sim.model.sidToken(ex.assignedEnabledActivated)?.userId).toBe(owner);
@@ -29,22 +35,41 @@ describe("health, reset and faults over HTTP", () => {
   });
 
   it("POST /__simulator/faults adds a fault, DELETE clears them", async () => {
-    expect((await control(sim, "POST", "/faults", { kind: "rate-limit", serial: ex.assignedDisabled, retryAfterSeconds: 20 })).status).toBe(204);
+    expect(
+      (
+        await control(sim, "POST", "/faults", {
+          kind: "rate-limit",
+          serial: ex.assignedDisabled,
+          retryAfterSeconds: 20,
+        })
+      ).status,
+    ).toBe(204);
     const limited = await lookup(ex.assignedDisabled);
     expect(limited.status).toBe(429);
     expect(limited.headers.get("retry-after")).toBe("20");
-    expect((await control(sim, "GET", "/faults")).body).toEqual([{ kind: "rate-limit", serial: ex.assignedDisabled, retryAfterSeconds: 20 }]);
+    expect((await control(sim, "GET", "/faults")).body).toEqual([
+      { kind: "rate-limit", serial: ex.assignedDisabled, retryAfterSeconds: 20 },
+    ]);
     expect((await control(sim, "DELETE", "/faults")).status).toBe(204);
     expect((await lookup(ex.assignedDisabled)).status).toBe(200);
   });
 
   it("400s an invalid fault with a plain message, and adds nothing", async () => {
-    for (const bad of [{ kind: "explode" }, { kind: "latency", latencyMs: "soon" }, { kind: "hang", colour: "red" }, { kind: "gateway-html", status: 500 }]) {
+    for (const bad of [
+      { kind: "explode" },
+      { kind: "latency", latencyMs: "soon" },
+      { kind: "hang", colour: "red" },
+      { kind: "gateway-html", status: 500 },
+    ]) {
       const answer = await control(sim, "POST", "/faults", bad);
       expect(answer.status, JSON.stringify(bad)).toBe(400);
       expect(answer.body).toEqual({ error: expect.any(String) });
     }
-    const notJson = await fetch(`${sim.url}/__simulator/faults`, { method: "POST", headers: { "Content-Type": "application/json" }, body: "{kind:" });
+    const notJson = await fetch(`${sim.url}/__simulator/faults`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: "{kind:",
+    });
     expect(notJson.status).toBe(400);
     expect((await control(sim, "GET", "/faults")).body).toEqual([]);
   });
@@ -58,37 +83,75 @@ describe("POST /__simulator/tokens/{serial}: another administrator acts", () => 
   it("changes the status, as another.admin, now", async () => {
     const answer = await control(sim, "POST", `/tokens/${ex.assignedEnabledActivated}`, { tokenStatus: "Disabled" });
     expect(answer.status).toBe(200);
-    expect(answer.body).toMatchObject({ tokenSerialNumber: ex.assignedEnabledActivated, tokenStatus: "Disabled", tokenStatusChangedBy: ANOTHER_ADMIN });
+    expect(answer.body).toMatchObject({
+      tokenSerialNumber: ex.assignedEnabledActivated,
+      tokenStatus: "Disabled",
+      tokenStatusChangedBy: ANOTHER_ADMIN,
+    });
     const record = sim.model.sidToken(ex.assignedEnabledActivated)!;
     expect(Date.parse(record.tokenStatusChangedAt!)).toBeGreaterThan(Date.now() - 5000);
     expect(record.updatedAt).toBe(record.tokenStatusChangedAt);
-    expect((await lookup(ex.assignedEnabledActivated)).body).toMatchObject({ tokenStatus: "Disabled", tokenStatusChangedBy: ANOTHER_ADMIN });
+    expect((await lookup(ex.assignedEnabledActivated)).body).toMatchObject({
+      tokenStatus: "Disabled",
+      tokenStatusChangedBy: ANOTHER_ADMIN,
+    });
   });
 
   it("unassigns (tokenState Unassigned, userId null), so the owner's change now conflicts", async () => {
     const owner = ex.userIds.assignedEnabledActivated;
-    const answer = await control(sim, "POST", `/tokens/${ex.assignedEnabledActivated}`, { tokenState: "Unassigned", userId: null });
-    expect(answer.body).toMatchObject({ userId: null, tokenState: "Unassigned", assignedAt: null, tokenStatus: "Enabled" });
-    expect((await call(sim, "PATCH", `/v1/users/${owner}/sidTokens/disable`, { tokenSerialNumber: ex.assignedEnabledActivated })).status).toBe(409);
+    const answer = await control(sim, "POST", `/tokens/${ex.assignedEnabledActivated}`, {
+      tokenState: "Unassigned",
+      userId: null,
+    });
+    expect(answer.body).toMatchObject({
+      userId: null,
+      tokenState: "Unassigned",
+      assignedAt: null,
+      tokenStatus: "Enabled",
+    });
+    expect(
+      (
+        await call(sim, "PATCH", `/v1/users/${owner}/sidTokens/disable`, {
+          tokenSerialNumber: ex.assignedEnabledActivated,
+        })
+      ).status,
+    ).toBe(409);
   });
 
   it("assigns and activates a token for a user", async () => {
     const user = ex.userIds.assignedEnabledSpares[3];
-    const answer = await control(sim, "POST", `/tokens/${ex.unassignedSpare}`, { userId: user, tokenState: "Activated" });
-    expect(answer.body).toMatchObject({ userId: user, tokenState: "Activated", assignedBy: ANOTHER_ADMIN, registeredDate: expect.any(String) });
+    const answer = await control(sim, "POST", `/tokens/${ex.unassignedSpare}`, {
+      userId: user,
+      tokenState: "Activated",
+    });
+    expect(answer.body).toMatchObject({
+      userId: user,
+      tokenState: "Activated",
+      assignedBy: ANOTHER_ADMIN,
+      registeredDate: expect.any(String),
+    });
   });
 
   it("changes a DS100 credential by its 12-digit serial, but not by the device serial", async () => {
     const answer = await control(sim, "POST", `/tokens/${ex.ds100Credential}`, { tokenStatus: "Enabled" });
-    expect(answer.body).toMatchObject({ deviceSerialNumber: ex.ds100Device, tokenStatus: "Enabled", tokenStatusChangedBy: ANOTHER_ADMIN });
+    expect(answer.body).toMatchObject({
+      deviceSerialNumber: ex.ds100Device,
+      tokenStatus: "Enabled",
+      tokenStatusChangedBy: ANOTHER_ADMIN,
+    });
     expect((await control(sim, "POST", `/tokens/${ex.ds100Device}`, { tokenStatus: "Enabled" })).status).toBe(404);
   });
 
   it("404s an unknown serial; 400s bad input or an unknown user", async () => {
     expect((await control(sim, "POST", "/tokens/999999999999", { tokenStatus: "Disabled" })).status).toBe(404);
     expect((await control(sim, "POST", `/tokens/${ex.assignedDisabled}`, { tokenStatus: "Off" })).status).toBe(400);
-    expect((await control(sim, "POST", `/tokens/${ex.assignedDisabled}`, { userId: "0b8c7f3e-1d2a-4e5f-8a9b-0c1d2e3f4a5b" })).status).toBe(400);
-    expect((await control(sim, "POST", `/tokens/${ex.unassignedEnabled}`, { tokenState: "Activated" })).status).toBe(400);
+    expect(
+      (await control(sim, "POST", `/tokens/${ex.assignedDisabled}`, { userId: "0b8c7f3e-1d2a-4e5f-8a9b-0c1d2e3f4a5b" }))
+        .status,
+    ).toBe(400);
+    expect((await control(sim, "POST", `/tokens/${ex.unassignedEnabled}`, { tokenState: "Activated" })).status).toBe(
+      400,
+    );
     expect(sim.model.sidToken(ex.assignedDisabled)?.tokenStatus).toBe("Disabled");
   });
 });

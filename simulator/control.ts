@@ -46,7 +46,13 @@ function validBody<T>(res: ServerResponse, bodyText: string, schema: z.ZodType<T
   return result.data;
 }
 
-export function handleControl(deps: ControlDeps, req: IncomingMessage, res: ServerResponse, path: string, bodyText: string): void {
+export function handleControl(
+  deps: ControlDeps,
+  req: IncomingMessage,
+  res: ServerResponse,
+  path: string,
+  bodyText: string,
+): void {
   const method = req.method ?? "GET";
   const route = path.slice(CONTROL_PREFIX.length);
 
@@ -81,14 +87,18 @@ export function handleControl(deps: ControlDeps, req: IncomingMessage, res: Serv
     }
     if (method === "GET") {
       const record = deps.model.sidToken(serial) ?? deps.model.ds100Credential(serial);
-      return record ? sendJson(res, 200, record) : fail(res, 404, `No SID700 token or DS100 credential with serial ${serial}`);
+      return record
+        ? sendJson(res, 200, record)
+        : fail(res, 404, `No SID700 token or DS100 credential with serial ${serial}`);
     }
     if (method === "POST") {
       const change = validBody(res, bodyText, arrangeSchema);
       if (!change) return;
       try {
         const record = deps.model.arrange(serial, change);
-        return record ? sendJson(res, 200, record) : fail(res, 404, `No SID700 token or DS100 credential with serial ${serial}`);
+        return record
+          ? sendJson(res, 200, record)
+          : fail(res, 404, `No SID700 token or DS100 credential with serial ${serial}`);
       } catch (error) {
         if (error instanceof BusinessError) return fail(res, error.status, error.description);
         throw error;

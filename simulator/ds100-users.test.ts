@@ -50,7 +50,14 @@ describe("2. POST v1/ds100/lookup", () => {
     const credentials = answer.body as { tokenSerialNumber: string; deviceSerialNumber: string; tokenStatus: string }[];
     expect(credentials).toHaveLength(2);
     for (const c of credentials) {
-      expect(c).toMatchObject({ deviceSerialNumber: ex.ds100EnabledDevice, tokenStatus: "Enabled", tokenState: "Activated", deviceType: "SecurID DS100", expiryDate: null, tokenStatusReason: null });
+      expect(c).toMatchObject({
+        deviceSerialNumber: ex.ds100EnabledDevice,
+        tokenStatus: "Enabled",
+        tokenState: "Activated",
+        deviceType: "SecurID DS100",
+        expiryDate: null,
+        tokenStatusReason: null,
+      });
       expect(c.tokenSerialNumber).toMatch(/^\d{12}$/);
     }
   });
@@ -83,29 +90,55 @@ describe("8./9. PATCH v1/ds100/enable|disable/otp", () => {
         deviceSerialNumber: ex.ds100EnabledDevice,
       });
     }
-    const after = (await dsLookup(ex.ds100EnabledDevice)).body as { tokenStatus: string; updatedAt: string; tokenStatusChangedAt: string }[];
+    const after = (await dsLookup(ex.ds100EnabledDevice)).body as {
+      tokenStatus: string;
+      updatedAt: string;
+      tokenStatusChangedAt: string;
+    }[];
     expect(after.every((c) => c.tokenStatus === "Disabled" && c.updatedAt === c.tokenStatusChangedAt)).toBe(true);
   });
 
   it("enables the vendor's disabled DS100 for its user", async () => {
     const answer = await change("enable", { deviceSerialNumber: ex.ds100Device, userId: ex.ds100User });
     expect(answer.status).toBe(200);
-    expect(answer.body).toEqual([expect.objectContaining({ tokenSerialNumber: ex.ds100Credential, tokenStatus: "Enabled", tokenStatusChangedBy: accessId })]);
+    expect(answer.body).toEqual([
+      expect.objectContaining({
+        tokenSerialNumber: ex.ds100Credential,
+        tokenStatus: "Enabled",
+        tokenStatusChangedBy: accessId,
+      }),
+    ]);
     expect(sim.model.ds100Credential(ex.ds100Credential)?.tokenStatus).toBe("Enabled");
   });
 
   it("404s an unknown device, an unknown user, or a device not registered to that user", async () => {
     expectBusinessError(await change("disable", { deviceSerialNumber: "999999999", userId: owner }), 404, "NOT_FOUND");
-    expectBusinessError(await change("disable", { deviceSerialNumber: ex.ds100EnabledDevice, userId: UNKNOWN_USER }), 404, "NOT_FOUND");
-    expectBusinessError(await change("disable", { deviceSerialNumber: ex.ds100EnabledDevice, userId: ex.ds100User }), 404, "NOT_FOUND");
-    expectBusinessError(await change("disable", { deviceSerialNumber: ex.ds100Credential, userId: ex.ds100User }), 404, "NOT_FOUND");
+    expectBusinessError(
+      await change("disable", { deviceSerialNumber: ex.ds100EnabledDevice, userId: UNKNOWN_USER }),
+      404,
+      "NOT_FOUND",
+    );
+    expectBusinessError(
+      await change("disable", { deviceSerialNumber: ex.ds100EnabledDevice, userId: ex.ds100User }),
+      404,
+      "NOT_FOUND",
+    );
+    expectBusinessError(
+      await change("disable", { deviceSerialNumber: ex.ds100Credential, userId: ex.ds100User }),
+      404,
+      "NOT_FOUND",
+    );
     expect(sim.model.ds100Device(ex.ds100EnabledDevice).every((c) => c.tokenStatus === "Enabled")).toBe(true);
   });
 
   it("400s a missing device serial or userId", async () => {
     expectBusinessError(await change("disable", { userId: owner }), 400, "BAD_REQUEST");
     expectBusinessError(await change("disable", { deviceSerialNumber: ex.ds100EnabledDevice }), 400, "BAD_REQUEST");
-    expectBusinessError(await change("enable", { deviceSerialNumber: ex.ds100EnabledDevice, userId: 42 }), 400, "BAD_REQUEST");
+    expectBusinessError(
+      await change("enable", { deviceSerialNumber: ex.ds100EnabledDevice, userId: 42 }),
+      400,
+      "BAD_REQUEST",
+    );
   });
 });
 
@@ -123,7 +156,11 @@ describe("10. PATCH v1/ds100/clearPin/otp", () => {
   it("404s the device serial, an unknown credential, or another user's credential; 400s missing fields", async () => {
     expectBusinessError(await clearPin({ tokenSerialNumber: ex.ds100Device, userId: ex.ds100User }), 404, "NOT_FOUND");
     expectBusinessError(await clearPin({ tokenSerialNumber: "019999999999", userId: ex.ds100User }), 404, "NOT_FOUND");
-    expectBusinessError(await clearPin({ tokenSerialNumber: ex.ds100Credential, userId: ex.userIds.ds100EnabledDevice }), 404, "NOT_FOUND");
+    expectBusinessError(
+      await clearPin({ tokenSerialNumber: ex.ds100Credential, userId: ex.userIds.ds100EnabledDevice }),
+      404,
+      "NOT_FOUND",
+    );
     expectBusinessError(await clearPin({ userId: ex.ds100User }), 400, "BAD_REQUEST");
     expectBusinessError(await clearPin({ tokenSerialNumber: ex.ds100Credential }), 400, "BAD_REQUEST");
     expect(sim.model.ds100Credential(ex.ds100Credential)?.pinSet).toBe(true);
@@ -131,7 +168,8 @@ describe("10. PATCH v1/ds100/clearPin/otp", () => {
 });
 
 describe("11. POST v1/users/lookup", () => {
-  const userLookup = (body: unknown, contentType?: string | null) => call(sim, "POST", "/v1/users/lookup", body, { contentType });
+  const userLookup = (body: unknown, contentType?: string | null) =>
+    call(sim, "POST", "/v1/users/lookup", body, { contentType });
 
   it("finds a user by e-mail, case-insensitively", async () => {
     const answer = await userLookup({ email: ex.userEmails.assignedEnabledActivated, searchUnsynched: false });
@@ -145,18 +183,31 @@ describe("11. POST v1/users/lookup", () => {
       isTokenLocked: false,
       isSynched: true,
     });
-    expect((await userLookup({ email: ex.userEmails.assignedEnabledActivated.toUpperCase(), searchUnsynched: false })).status).toBe(200);
+    expect(
+      (await userLookup({ email: ex.userEmails.assignedEnabledActivated.toUpperCase(), searchUnsynched: false }))
+        .status,
+    ).toBe(200);
   });
 
   it("415s anything but application/json", async () => {
-    const answer = await call(sim, "POST", "/v1/users/lookup", undefined, { contentType: "text/plain", rawBody: JSON.stringify({ email: ex.userEmails.assignedEnabledActivated }) });
+    const answer = await call(sim, "POST", "/v1/users/lookup", undefined, {
+      contentType: "text/plain",
+      rawBody: JSON.stringify({ email: ex.userEmails.assignedEnabledActivated }),
+    });
     expectBusinessError(answer, 415, "UNSUPPORTED_MEDIA_TYPE");
-    expect((await userLookup({ email: ex.userEmails.assignedEnabledActivated }, "application/json; charset=utf-8")).status).toBe(200);
+    expect(
+      (await userLookup({ email: ex.userEmails.assignedEnabledActivated }, "application/json; charset=utf-8")).status,
+    ).toBe(200);
   });
 
   it("400s a missing e-mail, 404s an unknown one with the captured description", async () => {
     expectBusinessError(await userLookup({ searchUnsynched: false }), 400, "BAD_REQUEST");
-    expectBusinessError(await userLookup({ email: "someone@example.com", searchUnsynched: false }), 404, "NOT_FOUND", /^User someone@example.com not found$/);
+    expectBusinessError(
+      await userLookup({ email: "someone@example.com", searchUnsynched: false }),
+      404,
+      "NOT_FOUND",
+      /^User someone@example.com not found$/,
+    );
   });
 });
 
@@ -166,14 +217,20 @@ describe("12. GET v2/users/{id}/devices", () => {
   it("lists the user's DS100 credentials and SID700 records, and no FIDO tokens", async () => {
     const limit = await devices(ex.userAtTokenLimit);
     expect(limit.status).toBe(200);
-    const body = limit.body as { devices: unknown[]; fidoTokens: unknown[]; sidTokens: { userId: string; tokenSerialNumber: string }[] };
+    const body = limit.body as {
+      devices: unknown[];
+      fidoTokens: unknown[];
+      sidTokens: { userId: string; tokenSerialNumber: string }[];
+    };
     expect(body.devices).toEqual([]);
     expect(body.fidoTokens).toEqual([]);
     expect(body.sidTokens).toHaveLength(6);
     expect(body.sidTokens.every((t) => t.userId === ex.userAtTokenLimit)).toBe(true);
 
     const ds = (await devices(ex.ds100User)).body as typeof body;
-    expect(ds.devices).toEqual([expect.objectContaining({ deviceSerialNumber: ex.ds100Device, tokenSerialNumber: ex.ds100Credential })]);
+    expect(ds.devices).toEqual([
+      expect.objectContaining({ deviceSerialNumber: ex.ds100Device, tokenSerialNumber: ex.ds100Credential }),
+    ]);
     expect(ds.sidTokens).toEqual([]);
   });
 

@@ -71,7 +71,13 @@ describe("each kind", () => {
   it("hang: never answers (the client gives up), and the change is not applied", async () => {
     sim.setFault({ kind: "hang", operations: ["change"] });
     const started = Date.now();
-    const outcome = await call(sim, "PATCH", `/v1/users/${ex.userIds.assignedEnabledActivated}/sidTokens/disable`, { tokenSerialNumber: ex.assignedEnabledActivated }, { signal: AbortSignal.timeout(300) }).then(
+    const outcome = await call(
+      sim,
+      "PATCH",
+      `/v1/users/${ex.userIds.assignedEnabledActivated}/sidTokens/disable`,
+      { tokenSerialNumber: ex.assignedEnabledActivated },
+      { signal: AbortSignal.timeout(300) },
+    ).then(
       (answer) => `answered ${answer.status}`,
       (error: Error) => error.name,
     );
@@ -104,7 +110,9 @@ describe("matching", () => {
     expect((await lookup(ex.assignedDisabled)).status).toBe(500);
     expect((await lookup(ex.unassignedEnabled)).status).toBe(200);
     expect((await call(sim, "POST", "/v1/ds100/lookup", { deviceSerialNumber: ex.ds100Device })).status).toBe(429);
-    expect((await call(sim, "POST", "/v1/ds100/lookup", { deviceSerialNumber: ex.ds100EnabledDevice })).status).toBe(200);
+    expect((await call(sim, "POST", "/v1/ds100/lookup", { deviceSerialNumber: ex.ds100EnabledDevice })).status).toBe(
+      200,
+    );
   });
 
   it("by operation: a change fault leaves lookups alone, and the faulted change is NOT applied", async () => {
@@ -119,7 +127,9 @@ describe("matching", () => {
     sim.setFault({ kind: "rate-limit", operations: ["lookup"] });
     expect((await lookup(ex.unassignedEnabled)).status).toBe(429);
     expect((await call(sim, "POST", "/v1/ds100/lookup", { deviceSerialNumber: ex.ds100Device })).status).toBe(429);
-    expect((await call(sim, "POST", "/v1/users/lookup", { email: ex.userEmails.assignedEnabledActivated })).status).toBe(429);
+    expect(
+      (await call(sim, "POST", "/v1/users/lookup", { email: ex.userEmails.assignedEnabledActivated })).status,
+    ).toBe(429);
     expect((await call(sim, "GET", `/v2/users/${ex.userIds.assignedEnabledActivated}/devices`)).status).toBe(429);
     expect((await disable()).status).toBe(200);
   });
@@ -141,7 +151,13 @@ describe("matching", () => {
 
   it("applies after authentication: a bad token still gets the 403", async () => {
     sim.setFault({ kind: "server-error" });
-    const answer = await call(sim, "POST", "/v1/sidTokens/lookup", { tokenSerialNumber: ex.unassignedEnabled }, { token: unsignedJwt(sim) });
+    const answer = await call(
+      sim,
+      "POST",
+      "/v1/sidTokens/lookup",
+      { tokenSerialNumber: ex.unassignedEnabled },
+      { token: unsignedJwt(sim) },
+    );
     expect(answer.status).toBe(403);
   });
 

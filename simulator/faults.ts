@@ -38,12 +38,19 @@ export const faultSchema = z
     retryAfterSeconds: z.number().int().min(0).max(86_400).optional(),
     status: z.number().int().optional(),
     times: z.number().int().min(1).optional(),
-    operations: z.array(z.enum(["lookup", "change"])).min(1).optional(),
+    operations: z
+      .array(z.enum(["lookup", "change"]))
+      .min(1)
+      .optional(),
   })
   .superRefine((fault, ctx) => {
     if (fault.status === undefined) return;
     if (fault.kind === "gateway-html" && !GATEWAY_STATUSES.includes(fault.status))
-      ctx.addIssue({ code: "custom", path: ["status"], message: "a gateway-html fault's status must be 502, 503 or 504" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["status"],
+        message: "a gateway-html fault's status must be 502, 503 or 504",
+      });
     if (fault.kind === "server-error" && (fault.status < 500 || fault.status > 599))
       ctx.addIssue({ code: "custom", path: ["status"], message: "a server-error fault's status must be 500-599" });
   });

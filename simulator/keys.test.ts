@@ -26,16 +26,30 @@ describe("key files", () => {
       expect(legacy).toEqual({
         customerName: "Simulated tenant",
         accessID: sim.legacyAccessId,
-        accessKey: expect.stringMatching(/^-----BEGIN RSA PRIVATE KEY-----\n[\s\S]+\n-----END RSA PRIVATE KEY-----\n?$/),
+        accessKey: expect.stringMatching(
+          /^-----BEGIN RSA PRIVATE KEY-----\n[\s\S]+\n-----END RSA PRIVATE KEY-----\n?$/,
+        ),
         adminRestApiUrl: sim.adminRestApiUrl,
         description: "tokendesk simulator demo key",
       });
       expect(sim.legacyAccessId).toMatch(/^[0-9a-f-]{36}$/);
 
       const rsa = await readJson(sim.oauth.keyFile);
-      expect(rsa).toMatchObject({ kty: "RSA", alg: "RS256", kid: expect.any(String), d: expect.any(String), n: expect.any(String) });
+      expect(rsa).toMatchObject({
+        kty: "RSA",
+        alg: "RS256",
+        kid: expect.any(String),
+        d: expect.any(String),
+        n: expect.any(String),
+      });
       const ec = await readJson(sim.oauthEc.keyFile);
-      expect(ec).toMatchObject({ kty: "EC", crv: "P-256", alg: "ES256", kid: expect.any(String), d: expect.any(String) });
+      expect(ec).toMatchObject({
+        kty: "EC",
+        crv: "P-256",
+        alg: "ES256",
+        kid: expect.any(String),
+        d: expect.any(String),
+      });
       expect(sim.oauth.clientId).not.toBe(sim.oauthEc.clientId);
     } finally {
       await sim.close();
@@ -55,7 +69,9 @@ describe("key files", () => {
     await first.close();
     try {
       expect(second.url).not.toBe(first.url);
-      expect({ access: second.legacyAccessId, rsa: second.oauth.clientId, ec: second.oauthEc.clientId }).toEqual(firstIds);
+      expect({ access: second.legacyAccessId, rsa: second.oauth.clientId, ec: second.oauthEc.clientId }).toEqual(
+        firstIds,
+      );
       const after = await readJson(second.legacyKeyFile);
       expect(after).toEqual({ ...before, adminRestApiUrl: second.adminRestApiUrl });
       expect(await readFile(second.oauth.keyFile, "utf8")).toBe(rsaBefore);
@@ -73,7 +89,11 @@ describe("key files", () => {
     const keyDir = await newKeyDir();
     const first = await startSimulator({ port: 0, keyDir });
     await first.close();
-    const edited = { ...(await readJson(first.legacyKeyFile)), adminRestApiUrl: "http://127.0.0.1:1/AdminInterface/restapi/v1", note: "kept" };
+    const edited = {
+      ...(await readJson(first.legacyKeyFile)),
+      adminRestApiUrl: "http://127.0.0.1:1/AdminInterface/restapi/v1",
+      note: "kept",
+    };
     await writeFile(first.legacyKeyFile, JSON.stringify(edited));
     const second = await startSimulator({ port: 0, keyDir });
     try {

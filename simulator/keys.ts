@@ -1,4 +1,12 @@
-import { createPrivateKey, createPublicKey, generateKeyPair, randomBytes, randomUUID, type JsonWebKey, type KeyObject } from "node:crypto";
+import {
+  createPrivateKey,
+  createPublicKey,
+  generateKeyPair,
+  randomBytes,
+  randomUUID,
+  type JsonWebKey,
+  type KeyObject,
+} from "node:crypto";
 import { chmod, mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { promisify } from "node:util";
@@ -109,7 +117,8 @@ async function ensureOAuthClient(keyDir: string, fileName: string, alg: "RS256" 
   let jwk: JsonWebKey & { kid?: string; alg?: string };
   if (existing !== undefined) {
     jwk = parseJsonFile(file, existing);
-    if (typeof jwk.kid !== "string" || jwk.alg !== alg) throw new Error(`Simulator key file ${file} is not a ${alg} JWK with a kid; delete it.`);
+    if (typeof jwk.kid !== "string" || jwk.alg !== alg)
+      throw new Error(`Simulator key file ${file} is not a ${alg} JWK with a kid; delete it.`);
   } else {
     const { privateKey } =
       alg === "RS256" ? await generate("rsa", { modulusLength: 2048 }) : await generate("ec", { namedCurve: "P-256" });
@@ -121,7 +130,13 @@ async function ensureOAuthClient(keyDir: string, fileName: string, alg: "RS256" 
   // Only the public members: the server side never needs the private key.
   const publicJwk: JsonWebKey =
     jwk.kty === "RSA" ? { kty: "RSA", n: jwk.n, e: jwk.e } : { kty: "EC", crv: jwk.crv, x: jwk.x, y: jwk.y };
-  return { clientId: `${CLIENT_ID_PREFIX}${kid}`, kid, alg, file, publicKey: createPublicKey({ key: publicJwk, format: "jwk" }) };
+  return {
+    clientId: `${CLIENT_ID_PREFIX}${kid}`,
+    kid,
+    alg,
+    file,
+    publicKey: createPublicKey({ key: publicJwk, format: "jwk" }),
+  };
 }
 
 /** Creates keyDir (mkdir -p, 0700) and every key file that is missing; reuses the others. */

@@ -168,7 +168,8 @@ export class TenantModel {
 
   lookupDs100(deviceSerialNumber: string): Ds100Credential[] {
     const credentials = this.ds100Device(deviceSerialNumber);
-    if (credentials.length === 0) throw notFound(`Hardware authenticator with serial number ${deviceSerialNumber} not found`);
+    if (credentials.length === 0)
+      throw notFound(`Hardware authenticator with serial number ${deviceSerialNumber} not found`);
     return credentials;
   }
 
@@ -177,8 +178,10 @@ export class TenantModel {
     this.requireUser(userId);
     const token = this.requireSid(serial);
     const verb = status === "Enabled" ? "enable" : "disable";
-    if (token.userId === null) throw conflict(`Cannot ${verb} a hardware token that is not assigned to a particular user`);
-    if (token.userId !== userId) throw notFound(`Hardware token with serial number ${serial} not found for user ${userId}`);
+    if (token.userId === null)
+      throw conflict(`Cannot ${verb} a hardware token that is not assigned to a particular user`);
+    if (token.userId !== userId)
+      throw notFound(`Hardware token with serial number ${serial} not found for user ${userId}`);
     if (token.tokenStatus !== status) {
       if (status === "Enabled" && this.activeSidTokenCount(userId) >= MAX_ACTIVE_SID_TOKENS)
         throw conflict(`User ${userId} already has ${MAX_ACTIVE_SID_TOKENS} active hardware tokens`);
@@ -201,7 +204,8 @@ export class TenantModel {
   unassignSid(userId: string, serial: string) {
     this.requireUser(userId);
     const token = this.requireSid(serial);
-    if (token.userId !== userId) throw conflict(`Hardware token with serial number ${serial} is not assigned to user ${userId}`);
+    if (token.userId !== userId)
+      throw conflict(`Hardware token with serial number ${serial} is not assigned to user ${userId}`);
     this.clearOwner(token);
     token.updatedAt = this.timestamp();
     return { tokenSerialNumber: token.tokenSerialNumber, tokenState: token.tokenState };
@@ -211,7 +215,8 @@ export class TenantModel {
   assignSid(userId: string, serial: string, tokenName: string | null, actor: string) {
     this.requireUser(userId);
     const token = this.requireSid(serial);
-    if (token.userId !== null) throw conflict(`Hardware token with serial number ${serial} is already assigned to a user`);
+    if (token.userId !== null)
+      throw conflict(`Hardware token with serial number ${serial} is already assigned to a user`);
     if (this.activeSidTokenCount(userId) >= MAX_ACTIVE_SID_TOKENS)
       throw conflict(`User ${userId} already has ${MAX_ACTIVE_SID_TOKENS} active hardware tokens`);
     const at = this.timestamp();
@@ -230,7 +235,8 @@ export class TenantModel {
   clearSidPin(userId: string, serial: string) {
     this.requireUser(userId);
     const token = this.requireSid(serial);
-    if (token.userId !== userId) throw conflict(`Hardware token with serial number ${serial} is not assigned to user ${userId}`);
+    if (token.userId !== userId)
+      throw conflict(`Hardware token with serial number ${serial} is not assigned to user ${userId}`);
     token.pinSet = false;
     token.updatedAt = this.timestamp();
     return { userId, tokenSerialNumber: token.tokenSerialNumber, pinSet: false };
@@ -239,10 +245,14 @@ export class TenantModel {
   /** Calls 8 and 9: every credential of the device registered to that user. */
   setDs100Status(deviceSerialNumber: string, userId: string, status: TokenStatus, actor: string) {
     const credentials = [...this.ds100.values()].filter((c) => c.deviceSerialNumber === deviceSerialNumber);
-    if (credentials.length === 0) throw notFound(`Hardware authenticator with serial number ${deviceSerialNumber} not found`);
+    if (credentials.length === 0)
+      throw notFound(`Hardware authenticator with serial number ${deviceSerialNumber} not found`);
     this.requireUser(userId);
     const mine = credentials.filter((c) => c.userId === userId);
-    if (mine.length === 0) throw notFound(`Hardware authenticator with serial number ${deviceSerialNumber} is not registered to user ${userId}`);
+    if (mine.length === 0)
+      throw notFound(
+        `Hardware authenticator with serial number ${deviceSerialNumber} is not registered to user ${userId}`,
+      );
     const at = this.timestamp();
     return mine.map((c) => {
       if (c.tokenStatus !== status) {
@@ -267,7 +277,8 @@ export class TenantModel {
     const credential = this.ds100.get(serial);
     if (!credential) throw notFound(`OTP credential with serial number ${serial} not found`);
     this.requireUser(userId);
-    if (credential.userId !== userId) throw notFound(`OTP credential with serial number ${serial} is not registered to user ${userId}`);
+    if (credential.userId !== userId)
+      throw notFound(`OTP credential with serial number ${serial} is not registered to user ${userId}`);
     credential.pinSet = false;
     credential.updatedAt = this.timestamp();
     return { tokenSerialNumber: credential.tokenSerialNumber, pinSet: false };
@@ -314,7 +325,8 @@ export class TenantModel {
       }
     } else if (change.userId !== undefined || change.tokenState !== undefined) {
       const owner = change.userId ?? token.userId;
-      if (owner === null) throw new BusinessError(400, "A token must have a userId to be Activation Pending or Activated");
+      if (owner === null)
+        throw new BusinessError(400, "A token must have a userId to be Activation Pending or Activated");
       if (owner !== token.userId) {
         token.userId = owner;
         token.assignedAt = at;

@@ -1,7 +1,15 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SCOPES, SEED_EXAMPLES, startSimulator, type RunningSimulator } from "./index";
-import { call, clientAssertion, expectForbidden, newKeyDir, oauthAccessToken, requestToken, tokenForm } from "./test-support";
+import {
+  call,
+  clientAssertion,
+  expectForbidden,
+  newKeyDir,
+  oauthAccessToken,
+  requestToken,
+  tokenForm,
+} from "./test-support";
 
 /** The OAuth token endpoint (private_key_jwt client credentials) and scope enforcement on the admin API. */
 
@@ -15,14 +23,20 @@ afterAll(() => sim.close());
 
 const nowSeconds = () => Math.floor(Date.now() / 1000);
 const LOOKUP = "/v1/sidTokens/lookup";
-const lookup = (token: string) => call(sim, "POST", LOOKUP, { tokenSerialNumber: SEED_EXAMPLES.unassignedEnabled }, { token });
+const lookup = (token: string) =>
+  call(sim, "POST", LOOKUP, { tokenSerialNumber: SEED_EXAMPLES.unassignedEnabled }, { token });
 
 describe("POST {issuer}/token", () => {
   it("issues a bearer token to the RSA client, with every allowed scope by default", async () => {
     expect(sim.oauth.issuer).toBe(`${sim.url}/oauth`);
     const result = await requestToken(sim, tokenForm(sim, await clientAssertion(sim)));
     expect(result.status).toBe(200);
-    expect(result.body).toEqual({ access_token: expect.any(String), token_type: "Bearer", expires_in: 3600, scope: sim.oauth.scopes.join(" ") });
+    expect(result.body).toEqual({
+      access_token: expect.any(String),
+      token_type: "Bearer",
+      expires_in: 3600,
+      scope: sim.oauth.scopes.join(" "),
+    });
     expect(sim.oauth.scopes.sort()).toEqual(Object.values(SCOPES).sort());
     expect((await lookup(result.body.access_token as string)).status).toBe(200);
   });
@@ -34,7 +48,10 @@ describe("POST {issuer}/token", () => {
   });
 
   it("grants only the scopes asked for", async () => {
-    const result = await requestToken(sim, tokenForm(sim, await clientAssertion(sim), { scope: `${SCOPES.sidRead} ${SCOPES.userRead}` }));
+    const result = await requestToken(
+      sim,
+      tokenForm(sim, await clientAssertion(sim), { scope: `${SCOPES.sidRead} ${SCOPES.userRead}` }),
+    );
     expect(result.status).toBe(200);
     expect(result.body.scope).toBe(`${SCOPES.sidRead} ${SCOPES.userRead}`);
   });
@@ -56,18 +73,33 @@ describe("POST {issuer}/token", () => {
   });
 
   it("refuses an unknown client, a wrong kid, the other client's key, and iss/sub that are not the client id", async () => {
-    const unknown = await requestToken(sim, { ...tokenForm(sim, await clientAssertion(sim)), client_id: "someone-else" });
+    const unknown = await requestToken(sim, {
+      ...tokenForm(sim, await clientAssertion(sim)),
+      client_id: "someone-else",
+    });
     expect(unknown).toMatchObject({ status: 401, body: { error: "invalid_client" } });
 
     const wrongKid = await requestToken(sim, tokenForm(sim, await clientAssertion(sim, { kid: "not-the-kid" })));
-    expect(wrongKid).toMatchObject({ status: 401, body: { error: "invalid_client", error_description: expect.stringMatching(/kid/) } });
+    expect(wrongKid).toMatchObject({
+      status: 401,
+      body: { error: "invalid_client", error_description: expect.stringMatching(/kid/) },
+    });
 
     // Signed with the EC key (ES256) but presented as the RSA client.
-    const crossed = await requestToken(sim, tokenForm(sim, await clientAssertion(sim, { ec: true, clientId: sim.oauth.clientId })));
+    const crossed = await requestToken(
+      sim,
+      tokenForm(sim, await clientAssertion(sim, { ec: true, clientId: sim.oauth.clientId })),
+    );
     expect(crossed).toMatchObject({ status: 401, body: { error: "invalid_client" } });
 
-    const wrongIss = await requestToken(sim, tokenForm(sim, await clientAssertion(sim, { clientId: sim.oauthEc.clientId })));
-    expect(wrongIss).toMatchObject({ status: 401, body: { error: "invalid_client", error_description: expect.stringMatching(/iss/) } });
+    const wrongIss = await requestToken(
+      sim,
+      tokenForm(sim, await clientAssertion(sim, { clientId: sim.oauthEc.clientId })),
+    );
+    expect(wrongIss).toMatchObject({
+      status: 401,
+      body: { error: "invalid_client", error_description: expect.stringMatching(/iss/) },
+    });
   });
 
   it("refuses an assertion living longer than 300 s, expired, or issued in the future", async () => {
@@ -84,11 +116,24 @@ describe("POST {issuer}/token", () => {
 
   it("refuses other grant types, a missing assertion type or assertion, and unknown scopes", async () => {
     const assertion = await clientAssertion(sim);
-    expect(await requestToken(sim, tokenForm(sim, assertion, { grant_type: "password" }))).toEqual({ status: 400, body: { error: "unsupported_grant_type" } });
-    const without = (field: string) => Object.fromEntries(Object.entries(tokenForm(sim, assertion)).filter(([name]) => name !== field));
-    expect(await requestToken(sim, without("client_assertion_type"))).toMatchObject({ status: 401, body: { error: "invalid_client" } });
-    expect(await requestToken(sim, without("client_assertion"))).toMatchObject({ status: 401, body: { error: "invalid_client" } });
-    const badScope = await requestToken(sim, tokenForm(sim, await clientAssertion(sim), { scope: `${SCOPES.sidRead} rsa.everything` }));
+    expect(await requestToken(sim, tokenForm(sim, assertion, { grant_type: "password" }))).toEqual({
+      status: 400,
+      body: { error: "unsupported_grant_type" },
+    });
+    const without = (field: string) =>
+      Object.fromEntries(Object.entries(tokenForm(sim, assertion)).filter(([name]) => name !== field));
+    expect(await requestToken(sim, without("client_assertion_type"))).toMatchObject({
+      status: 401,
+      body: { error: "invalid_client" },
+    });
+    expect(await requestToken(sim, without("client_assertion"))).toMatchObject({
+      status: 401,
+      body: { error: "invalid_client" },
+    });
+    const badScope = await requestToken(
+      sim,
+      tokenForm(sim, await clientAssertion(sim), { scope: `${SCOPES.sidRead} rsa.everything` }),
+    );
     expect(badScope).toEqual({ status: 400, body: { error: "invalid_scope" } });
   });
 
@@ -106,7 +151,13 @@ describe("using an issued token", () => {
   it("records the client id as who changed the token", async () => {
     const token = await oauthAccessToken(sim);
     const serial = SEED_EXAMPLES.assignedEnabledSpares[0];
-    const answer = await call(sim, "PATCH", `/v1/users/${SEED_EXAMPLES.userIds.assignedEnabledSpares[0]}/sidTokens/disable`, { tokenSerialNumber: serial }, { token });
+    const answer = await call(
+      sim,
+      "PATCH",
+      `/v1/users/${SEED_EXAMPLES.userIds.assignedEnabledSpares[0]}/sidTokens/disable`,
+      { tokenSerialNumber: serial },
+      { token },
+    );
     expect(answer.status).toBe(200);
     expect(answer.body).toMatchObject({ tokenStatus: "Disabled", tokenStatusChangedBy: sim.oauth.clientId });
     sim.reset();
@@ -148,8 +199,10 @@ describe("scopes", () => {
     const results = {
       sidLookup: (await lookup(token)).status,
       sidChange: (await call(sim, "PATCH", sidChange, { tokenSerialNumber: "999999999999" }, { token })).status,
-      dsLookup: (await call(sim, "POST", dsLookup, { deviceSerialNumber: SEED_EXAMPLES.ds100Device }, { token })).status,
-      dsChange: (await call(sim, "PATCH", dsChange, { deviceSerialNumber: "999999999", userId: user }, { token })).status,
+      dsLookup: (await call(sim, "POST", dsLookup, { deviceSerialNumber: SEED_EXAMPLES.ds100Device }, { token }))
+        .status,
+      dsChange: (await call(sim, "PATCH", dsChange, { deviceSerialNumber: "999999999", userId: user }, { token }))
+        .status,
       userLookup: (await call(sim, "POST", userLookup, { email: "nobody@example.com" }, { token })).status,
       devices: (await call(sim, "GET", devices, undefined, { token })).status,
     };
@@ -158,16 +211,57 @@ describe("scopes", () => {
 
   it("a read scope allows reads only; manage implies read; each family needs its own scope", async () => {
     // 404s below are the business answer (unknown serial/email): the scope let the call through.
-    expect(await statuses(SCOPES.sidRead)).toEqual({ sidLookup: 200, sidChange: 403, dsLookup: 403, dsChange: 403, userLookup: 403, devices: 403 });
-    expect(await statuses(SCOPES.sidManage)).toEqual({ sidLookup: 200, sidChange: 404, dsLookup: 403, dsChange: 403, userLookup: 403, devices: 403 });
-    expect(await statuses(SCOPES.ds100Read)).toEqual({ sidLookup: 403, sidChange: 403, dsLookup: 200, dsChange: 403, userLookup: 403, devices: 403 });
-    expect(await statuses(SCOPES.ds100Manage)).toEqual({ sidLookup: 403, sidChange: 403, dsLookup: 200, dsChange: 404, userLookup: 403, devices: 403 });
-    expect(await statuses(SCOPES.userRead)).toEqual({ sidLookup: 403, sidChange: 403, dsLookup: 403, dsChange: 403, userLookup: 404, devices: 200 });
+    expect(await statuses(SCOPES.sidRead)).toEqual({
+      sidLookup: 200,
+      sidChange: 403,
+      dsLookup: 403,
+      dsChange: 403,
+      userLookup: 403,
+      devices: 403,
+    });
+    expect(await statuses(SCOPES.sidManage)).toEqual({
+      sidLookup: 200,
+      sidChange: 404,
+      dsLookup: 403,
+      dsChange: 403,
+      userLookup: 403,
+      devices: 403,
+    });
+    expect(await statuses(SCOPES.ds100Read)).toEqual({
+      sidLookup: 403,
+      sidChange: 403,
+      dsLookup: 200,
+      dsChange: 403,
+      userLookup: 403,
+      devices: 403,
+    });
+    expect(await statuses(SCOPES.ds100Manage)).toEqual({
+      sidLookup: 403,
+      sidChange: 403,
+      dsLookup: 200,
+      dsChange: 404,
+      userLookup: 403,
+      devices: 403,
+    });
+    expect(await statuses(SCOPES.userRead)).toEqual({
+      sidLookup: 403,
+      sidChange: 403,
+      dsLookup: 403,
+      dsChange: 403,
+      userLookup: 404,
+      devices: 200,
+    });
   });
 
   it("answers a missing scope with the framework 403 and its own message", async () => {
     const token = await oauthAccessToken(sim, SCOPES.sidRead);
-    const answer = await call(sim, "PATCH", sidChange, { tokenSerialNumber: SEED_EXAMPLES.assignedEnabledActivated }, { token });
+    const answer = await call(
+      sim,
+      "PATCH",
+      sidChange,
+      { tokenSerialNumber: SEED_EXAMPLES.assignedEnabledActivated },
+      { token },
+    );
     expectForbidden(answer, sidChange, "Insufficient scope for this request");
     expect(sim.model.sidToken(SEED_EXAMPLES.assignedEnabledActivated)?.tokenStatus).toBe("Enabled");
   });

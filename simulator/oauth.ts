@@ -19,8 +19,14 @@ export const MAX_ASSERTION_LIFETIME_SECONDS = 300;
 
 type OAuthError = { status: number; body: { error: string; error_description?: string } };
 
-const invalidClient = (description: string): OAuthError => ({ status: 401, body: { error: "invalid_client", error_description: description } });
-const invalidRequest = (description: string): OAuthError => ({ status: 400, body: { error: "invalid_request", error_description: description } });
+const invalidClient = (description: string): OAuthError => ({
+  status: 401,
+  body: { error: "invalid_client", error_description: description },
+});
+const invalidRequest = (description: string): OAuthError => ({
+  status: 400,
+  body: { error: "invalid_request", error_description: description },
+});
 
 export class OAuthServer {
   /** jti values already used, per client, kept until the assertion could no longer be valid anyway. */
@@ -34,16 +40,25 @@ export class OAuthServer {
   ) {}
 
   async handle(req: IncomingMessage, res: ServerResponse, bodyText: string): Promise<void> {
-    const result = req.method === "POST" ? await this.token(req, bodyText) : { status: 405, body: { error: "invalid_request", error_description: "Use POST" } };
+    const result =
+      req.method === "POST"
+        ? await this.token(req, bodyText)
+        : { status: 405, body: { error: "invalid_request", error_description: "Use POST" } };
     // Token responses must never be cached (RFC 6749 §5.1).
     sendJson(res, result.status, result.body, { "Cache-Control": "no-store", Pragma: "no-cache" });
   }
 
-  private async token(req: IncomingMessage, bodyText: string): Promise<OAuthError | { status: 200; body: Record<string, unknown> }> {
-    if (mediaType(req) !== "application/x-www-form-urlencoded") return invalidRequest("The body must be application/x-www-form-urlencoded");
+  private async token(
+    req: IncomingMessage,
+    bodyText: string,
+  ): Promise<OAuthError | { status: 200; body: Record<string, unknown> }> {
+    if (mediaType(req) !== "application/x-www-form-urlencoded")
+      return invalidRequest("The body must be application/x-www-form-urlencoded");
     const form = new URLSearchParams(bodyText);
-    if (form.get("grant_type") !== "client_credentials") return { status: 400, body: { error: "unsupported_grant_type" } };
-    if (form.get("client_assertion_type") !== ASSERTION_TYPE) return invalidClient(`client_assertion_type must be ${ASSERTION_TYPE}`);
+    if (form.get("grant_type") !== "client_credentials")
+      return { status: 400, body: { error: "unsupported_grant_type" } };
+    if (form.get("client_assertion_type") !== ASSERTION_TYPE)
+      return invalidClient(`client_assertion_type must be ${ASSERTION_TYPE}`);
     const assertion = form.get("client_assertion");
     if (!assertion) return invalidClient("client_assertion is missing");
     const clientId = form.get("client_id");
@@ -54,11 +69,16 @@ export class OAuthServer {
     if (typeof problem === "string") return invalidClient(problem);
     const jtiKey = `${client.clientId}\u0000${problem.jti}`;
     this.pruneJti();
-    if (this.seenJti.has(jtiKey)) return { status: 400, body: { error: "invalid_grant", error_description: "The assertion's jti was already used" } };
+    if (this.seenJti.has(jtiKey))
+      return {
+        status: 400,
+        body: { error: "invalid_grant", error_description: "The assertion's jti was already used" },
+      };
     this.seenJti.set(jtiKey, (problem.exp + CLOCK_SKEW_SECONDS) * 1000);
 
     const requested = (form.get("scope") ?? "").split(" ").filter(Boolean);
-    if (requested.some((scope) => !ALL_SCOPES.includes(scope))) return { status: 400, body: { error: "invalid_scope" } };
+    if (requested.some((scope) => !ALL_SCOPES.includes(scope)))
+      return { status: 400, body: { error: "invalid_scope" } };
     const granted = requested.length > 0 ? [...new Set(requested)] : [...ALL_SCOPES];
     return {
       status: 200,
@@ -72,7 +92,10 @@ export class OAuthServer {
   }
 
   /** The assertion's jti and exp when it is valid, otherwise a plain reason. */
-  private async verifyAssertion(client: OAuthClient, assertion: string): Promise<string | { jti: string; exp: number }> {
+  private async verifyAssertion(
+    client: OAuthClient,
+    assertion: string,
+  ): Promise<string | { jti: string; exp: number }> {
     let header;
     try {
       header = decodeProtectedHeader(assertion);
@@ -93,7 +116,8 @@ export class OAuthServer {
     if (iss !== client.clientId || sub !== client.clientId) return "iss and sub must both be the client id";
     if (!audienceMatches(aud, this.tokenEndpoint)) return `aud must be the token endpoint ${this.tokenEndpoint}`;
     if (!isNumericDate(iat) || !isNumericDate(exp)) return "iat and exp must be numeric dates";
-    if (exp <= iat || exp - iat > MAX_ASSERTION_LIFETIME_SECONDS) return `exp must be at most ${MAX_ASSERTION_LIFETIME_SECONDS} seconds after iat`;
+    if (exp <= iat || exp - iat > MAX_ASSERTION_LIFETIME_SECONDS)
+      return `exp must be at most ${MAX_ASSERTION_LIFETIME_SECONDS} seconds after iat`;
     const nowSeconds = this.now() / 1000;
     if (iat > nowSeconds + CLOCK_SKEW_SECONDS) return "client_assertion was issued in the future";
     if (exp <= nowSeconds - CLOCK_SKEW_SECONDS) return "client_assertion has expired";

@@ -42,7 +42,8 @@ function jsonObject(text: string): Record<string, unknown> {
   const parsed = parseJson(text);
   if (!parsed.ok) throw badRequest("Malformed JSON request");
   const value = parsed.value;
-  if (value === null || typeof value !== "object" || Array.isArray(value)) throw badRequest("The request body must be a JSON object");
+  if (value === null || typeof value !== "object" || Array.isArray(value))
+    throw badRequest("The request body must be a JSON object");
   return value as Record<string, unknown>;
 }
 
@@ -59,7 +60,8 @@ function serialField(body: Record<string, unknown>, field: "tokenSerialNumber" |
  */
 function userIdParam(ctx: RouteContext, invalid: 400 | 404): string {
   const id = ctx.params[0] ?? "";
-  if (!UUID_SHAPE.test(id)) throw new BusinessError(invalid, invalid === 400 ? `Invalid user id ${id}` : `User with id ${id} not found`);
+  if (!UUID_SHAPE.test(id))
+    throw new BusinessError(invalid, invalid === 400 ? `Invalid user id ${id}` : `User with id ${id} not found`);
   return id;
 }
 
@@ -74,7 +76,8 @@ function tokenNameField(body: Record<string, unknown>): string | null {
   const value = body.tokenName;
   if (value === undefined || value === null || value === "") return null;
   if (typeof value !== "string") throw badRequest("tokenName must be a string");
-  if (value.length > MAX_TOKEN_NAME_LENGTH) throw badRequest(`tokenName must be at most ${MAX_TOKEN_NAME_LENGTH} characters`);
+  if (value.length > MAX_TOKEN_NAME_LENGTH)
+    throw badRequest(`tokenName must be at most ${MAX_TOKEN_NAME_LENGTH} characters`);
   return value;
 }
 
@@ -98,19 +101,17 @@ export const ROUTES: readonly ApiRoute[] = [
     handle: (ctx) => ctx.model.lookupDs100(serialField(jsonObject(ctx.bodyText), "deviceSerialNumber")),
   },
   // 3./4. Enable / disable hardware token (the vendor lists no 400: a malformed id is an unknown user)
-  ...(["enable", "disable"] as const).map(
-    (verb): ApiRoute => ({
-      method: "PATCH",
-      pattern: new RegExp(`^/v1/users/${USER_ID}/sidTokens/${verb}$`),
-      operation: "change",
-      scopes: [SCOPES.sidManage],
-      handle: (ctx) => {
-        const userId = userIdParam(ctx, 404);
-        const serial = serialField(jsonObject(ctx.bodyText), "tokenSerialNumber");
-        return ctx.model.setSidStatus(userId, serial, verb === "enable" ? "Enabled" : "Disabled", ctx.caller.subject);
-      },
-    }),
-  ),
+  ...(["enable", "disable"] as const).map((verb): ApiRoute => ({
+    method: "PATCH",
+    pattern: new RegExp(`^/v1/users/${USER_ID}/sidTokens/${verb}$`),
+    operation: "change",
+    scopes: [SCOPES.sidManage],
+    handle: (ctx) => {
+      const userId = userIdParam(ctx, 404);
+      const serial = serialField(jsonObject(ctx.bodyText), "tokenSerialNumber");
+      return ctx.model.setSidStatus(userId, serial, verb === "enable" ? "Enabled" : "Disabled", ctx.caller.subject);
+    },
+  })),
   // 5. Unassign hardware token
   {
     method: "PATCH",
@@ -131,7 +132,12 @@ export const ROUTES: readonly ApiRoute[] = [
     handle: (ctx) => {
       const userId = userIdParam(ctx, 400);
       const body = jsonObject(ctx.bodyText);
-      return ctx.model.assignSid(userId, serialField(body, "tokenSerialNumber"), tokenNameField(body), ctx.caller.subject);
+      return ctx.model.assignSid(
+        userId,
+        serialField(body, "tokenSerialNumber"),
+        tokenNameField(body),
+        ctx.caller.subject,
+      );
     },
   },
   // 7. Clear hardware token PIN — note v2 (the vendor lists no 400 for the id)
@@ -146,20 +152,18 @@ export const ROUTES: readonly ApiRoute[] = [
     },
   },
   // 8./9. Enable / disable a DS100 device's credentials of one user
-  ...(["enable", "disable"] as const).map(
-    (verb): ApiRoute => ({
-      method: "PATCH",
-      pattern: new RegExp(`^/v1/ds100/${verb}/otp$`),
-      operation: "change",
-      scopes: [SCOPES.ds100Manage],
-      handle: (ctx) => {
-        const body = jsonObject(ctx.bodyText);
-        const device = serialField(body, "deviceSerialNumber");
-        const userId = userIdField(body);
-        return ctx.model.setDs100Status(device, userId, verb === "enable" ? "Enabled" : "Disabled", ctx.caller.subject);
-      },
-    }),
-  ),
+  ...(["enable", "disable"] as const).map((verb): ApiRoute => ({
+    method: "PATCH",
+    pattern: new RegExp(`^/v1/ds100/${verb}/otp$`),
+    operation: "change",
+    scopes: [SCOPES.ds100Manage],
+    handle: (ctx) => {
+      const body = jsonObject(ctx.bodyText);
+      const device = serialField(body, "deviceSerialNumber");
+      const userId = userIdField(body);
+      return ctx.model.setDs100Status(device, userId, verb === "enable" ? "Enabled" : "Disabled", ctx.caller.subject);
+    },
+  })),
   // 10. Clear DS100 PIN, by the 12-digit CREDENTIAL serial
   {
     method: "PATCH",

@@ -32,9 +32,20 @@ describe("determinism", () => {
       expect(again.model.allDs100Credentials()).toEqual(sim.model.allDs100Credentials());
       // Over HTTP (tokens signed for the simulators' fixed clock), a few records from all over the seed.
       const nowSeconds = Math.floor(NOW / 1000);
-      for (const serial of sim.model.allSidTokens().filter((_, i) => i % 97 === 0).map((t) => t.tokenSerialNumber)) {
+      for (const serial of sim.model
+        .allSidTokens()
+        .filter((_, i) => i % 97 === 0)
+        .map((t) => t.tokenSerialNumber)) {
         const ask = async (s: RunningSimulator) =>
-          (await call(s, "POST", "/v1/sidTokens/lookup", { tokenSerialNumber: serial }, { token: await legacyJwt(s, { nowSeconds }) })).text;
+          (
+            await call(
+              s,
+              "POST",
+              "/v1/sidTokens/lookup",
+              { tokenSerialNumber: serial },
+              { token: await legacyJwt(s, { nowSeconds }) },
+            )
+          ).text;
         const [a, b] = [await ask(sim), await ask(again)];
         expect(JSON.parse(a)).toMatchObject({ tokenSerialNumber: serial });
         expect(b).toBe(a);
@@ -57,8 +68,22 @@ describe("SEED_EXAMPLES", () => {
   it("has exactly the agreed keys", () => {
     expect(Object.keys(ex).sort()).toEqual(
       [
-        "unassignedEnabled", "assignedEnabledActivated", "assignedDisabled", "activationPending", "unassignedDisabled", "expiringSoon", "expired",
-        "ds100Device", "ds100Credential", "ds100User", "ds100EnabledDevice", "assignedEnabledSpares", "userAtTokenLimit", "unassignedSpare", "userIds", "userEmails",
+        "unassignedEnabled",
+        "assignedEnabledActivated",
+        "assignedDisabled",
+        "activationPending",
+        "unassignedDisabled",
+        "expiringSoon",
+        "expired",
+        "ds100Device",
+        "ds100Credential",
+        "ds100User",
+        "ds100EnabledDevice",
+        "assignedEnabledSpares",
+        "userAtTokenLimit",
+        "unassignedSpare",
+        "userIds",
+        "userEmails",
       ].sort(),
     );
     expect(ex.unassignedEnabled).toBe("000000200002");
@@ -69,24 +94,58 @@ describe("SEED_EXAMPLES", () => {
 
   it("never shares a token or an owner between two examples", () => {
     const serials = [
-      ex.unassignedEnabled, ex.assignedEnabledActivated, ex.assignedDisabled, ex.activationPending, ex.unassignedDisabled,
-      ex.expiringSoon, ex.expired, ex.unassignedSpare, ...ex.assignedEnabledSpares,
+      ex.unassignedEnabled,
+      ex.assignedEnabledActivated,
+      ex.assignedDisabled,
+      ex.activationPending,
+      ex.unassignedDisabled,
+      ex.expiringSoon,
+      ex.expired,
+      ex.unassignedSpare,
+      ...ex.assignedEnabledSpares,
     ];
     expect(new Set(serials).size).toBe(serials.length);
     const owners = [
-      ex.userIds.assignedEnabledActivated, ex.userIds.assignedDisabled, ex.userIds.activationPending, ex.userIds.expiringSoon,
-      ex.userIds.expired, ex.userIds.ds100EnabledDevice, ex.ds100User, ex.userAtTokenLimit, ...ex.userIds.assignedEnabledSpares,
+      ex.userIds.assignedEnabledActivated,
+      ex.userIds.assignedDisabled,
+      ex.userIds.activationPending,
+      ex.userIds.expiringSoon,
+      ex.userIds.expired,
+      ex.userIds.ds100EnabledDevice,
+      ex.ds100User,
+      ex.userAtTokenLimit,
+      ...ex.userIds.assignedEnabledSpares,
     ];
     expect(new Set(owners).size).toBe(owners.length);
     for (const serial of serials) expect(serial).toMatch(/^\d{12}$/);
   });
 
   it("puts each SID700 example in exactly its situation", () => {
-    expect(token(ex.unassignedEnabled)).toMatchObject({ userId: null, tokenState: "Unassigned", tokenStatus: "Enabled" });
-    expect(token(ex.assignedEnabledActivated)).toMatchObject({ userId: ex.userIds.assignedEnabledActivated, tokenState: "Activated", tokenStatus: "Enabled" });
-    expect(token(ex.assignedDisabled)).toMatchObject({ userId: ex.userIds.assignedDisabled, tokenState: "Activated", tokenStatus: "Disabled" });
-    expect(token(ex.activationPending)).toMatchObject({ userId: ex.userIds.activationPending, tokenState: "Activation Pending", tokenStatus: "Enabled" });
-    expect(token(ex.unassignedDisabled)).toMatchObject({ userId: null, tokenState: "Unassigned", tokenStatus: "Disabled" });
+    expect(token(ex.unassignedEnabled)).toMatchObject({
+      userId: null,
+      tokenState: "Unassigned",
+      tokenStatus: "Enabled",
+    });
+    expect(token(ex.assignedEnabledActivated)).toMatchObject({
+      userId: ex.userIds.assignedEnabledActivated,
+      tokenState: "Activated",
+      tokenStatus: "Enabled",
+    });
+    expect(token(ex.assignedDisabled)).toMatchObject({
+      userId: ex.userIds.assignedDisabled,
+      tokenState: "Activated",
+      tokenStatus: "Disabled",
+    });
+    expect(token(ex.activationPending)).toMatchObject({
+      userId: ex.userIds.activationPending,
+      tokenState: "Activation Pending",
+      tokenStatus: "Enabled",
+    });
+    expect(token(ex.unassignedDisabled)).toMatchObject({
+      userId: null,
+      tokenState: "Unassigned",
+      tokenStatus: "Disabled",
+    });
     expect(token(ex.unassignedSpare)).toMatchObject({ userId: null, tokenState: "Unassigned", tokenStatus: "Enabled" });
 
     const soon = token(ex.expiringSoon);
@@ -97,12 +156,23 @@ describe("SEED_EXAMPLES", () => {
     expect(expired.userId).toBe(ex.userIds.expired);
     expect(Date.parse(expired.expiryDate!)).toBeLessThan(NOW);
     // The others are comfortably valid.
-    for (const serial of [ex.assignedEnabledActivated, ex.assignedDisabled, ex.activationPending, ...ex.assignedEnabledSpares])
+    for (const serial of [
+      ex.assignedEnabledActivated,
+      ex.assignedDisabled,
+      ex.activationPending,
+      ...ex.assignedEnabledSpares,
+    ])
       expect(Date.parse(token(serial).expiryDate!) - NOW).toBeGreaterThan(30 * DAY);
   });
 
   it("gives each assigned example owner only that one token, and matching e-mails", () => {
-    const keys = ["assignedEnabledActivated", "assignedDisabled", "activationPending", "expiringSoon", "expired"] as const;
+    const keys = [
+      "assignedEnabledActivated",
+      "assignedDisabled",
+      "activationPending",
+      "expiringSoon",
+      "expired",
+    ] as const;
     for (const key of keys) {
       expect(sim.model.sidTokensOf(ex.userIds[key]).map((t) => t.tokenSerialNumber)).toEqual([ex[key]]);
       expect(sim.model.userByEmail(ex.userEmails[key])?.id).toBe(ex.userIds[key]);
@@ -128,12 +198,21 @@ describe("SEED_EXAMPLES", () => {
 
   it("has the vendor's DS100 and a device whose credentials are all Enabled and Activated", () => {
     expect(sim.model.ds100Device(ex.ds100Device).map((c) => c.tokenSerialNumber)).toEqual([ex.ds100Credential]);
-    expect(sim.model.ds100Credential(ex.ds100Credential)).toMatchObject({ userId: ex.ds100User, tokenState: "Activated", tokenStatus: "Disabled" });
+    expect(sim.model.ds100Credential(ex.ds100Credential)).toMatchObject({
+      userId: ex.ds100User,
+      tokenState: "Activated",
+      tokenStatus: "Disabled",
+    });
     expect(sim.model.user(ex.ds100User)).toBeDefined();
     const enabled = sim.model.ds100Device(ex.ds100EnabledDevice);
     expect(ex.ds100EnabledDevice).toMatch(/^\d{9}$/);
     expect(enabled.length).toBeGreaterThanOrEqual(1);
-    for (const c of enabled) expect(c).toMatchObject({ userId: ex.userIds.ds100EnabledDevice, tokenState: "Activated", tokenStatus: "Enabled" });
+    for (const c of enabled)
+      expect(c).toMatchObject({
+        userId: ex.userIds.ds100EnabledDevice,
+        tokenState: "Activated",
+        tokenStatus: "Enabled",
+      });
   });
 });
 
@@ -166,7 +245,8 @@ describe("the population", () => {
   });
 
   it("gives no user more than five active tokens", () => {
-    for (const user of sim.model.allUsers()) expect(sim.model.activeSidTokenCount(user.id)).toBeLessThanOrEqual(MAX_ACTIVE_SID_TOKENS);
+    for (const user of sim.model.allUsers())
+      expect(sim.model.activeSidTokenCount(user.id)).toBeLessThanOrEqual(MAX_ACTIVE_SID_TOKENS);
   });
 
   it("has about 60 DS100 devices with one or two credentials each, serials 9 and 12 digits", () => {

@@ -67,6 +67,7 @@ class Random {
   }
 }
 
+// prettier-ignore
 const FIRST_NAMES = [
   "Aaron", "Abigail", "Adam", "Aisha", "Alan", "Amelia", "Andrea", "Anna", "Arjun", "Beatriz",
   "Carlos", "Caroline", "Chen", "Claire", "Daniela", "Diego", "Dmitri", "Elif", "Emily", "Eric",
@@ -76,6 +77,7 @@ const FIRST_NAMES = [
   "Samuel", "Sara", "Sean", "Tariq", "Valentina", "Victor", "Wei", "William", "Yara", "Zoe",
 ] as const;
 
+// prettier-ignore
 const LAST_NAMES = [
   "Adams", "Ahmed", "Alvarez", "Andersen", "Bakker", "Baptiste", "Bennett", "Brown", "Castro", "Chang",
   "Clarke", "Costa", "Dubois", "Edwards", "Eriksson", "Fischer", "Garcia", "Gonzalez", "Gupta", "Hall",
@@ -124,11 +126,19 @@ interface SidSpec {
 /** Builds one SID700 record with believable, consistent history for its state and status. */
 function sidRecord(rnd: Random, spec: SidSpec): SidToken {
   const assignedMs = spec.userId ? rnd.int(HISTORY_START, HISTORY_END - 30 * DAY_MS) : null;
-  const registeredMs = assignedMs !== null && spec.state === "Activated" ? assignedMs + rnd.int(60_000, 10 * DAY_MS) : null;
+  const registeredMs =
+    assignedMs !== null && spec.state === "Activated" ? assignedMs + rnd.int(60_000, 10 * DAY_MS) : null;
   // A Disabled token was disabled by someone at some point; an Enabled one may have been re-enabled.
   const statusChangedMs =
-    spec.status === "Disabled" || rnd.chance(0.2) ? Math.max(registeredMs ?? assignedMs ?? HISTORY_START, rnd.int(HISTORY_START, HISTORY_END)) : null;
-  const updatedMs = Math.max(assignedMs ?? 0, registeredMs ?? 0, statusChangedMs ?? 0, rnd.int(HISTORY_START, HISTORY_START + 200 * DAY_MS));
+    spec.status === "Disabled" || rnd.chance(0.2)
+      ? Math.max(registeredMs ?? assignedMs ?? HISTORY_START, rnd.int(HISTORY_START, HISTORY_END))
+      : null;
+  const updatedMs = Math.max(
+    assignedMs ?? 0,
+    registeredMs ?? 0,
+    statusChangedMs ?? 0,
+    rnd.int(HISTORY_START, HISTORY_START + 200 * DAY_MS),
+  );
   return {
     deviceType: "SID700",
     tokenStatus: spec.status,
@@ -140,7 +150,10 @@ function sidRecord(rnd: Random, spec: SidSpec): SidToken {
     expiryDate: spec.expiryDate,
     tokenSerialNumber: spec.serial,
     pinSet: spec.state === "Activated" ? rnd.chance(0.85) : false,
-    name: spec.userId && rnd.chance(0.5) ? rnd.pick(["Primary token", "Backup token", "Travel token", "Office token"]) : null,
+    name:
+      spec.userId && rnd.chance(0.5)
+        ? rnd.pick(["Primary token", "Backup token", "Travel token", "Office token"])
+        : null,
     id: rnd.uuid(),
     tokenState: spec.state,
     tokenStatusChangedBy: statusChangedMs !== null ? SEED_ADMIN : null,
@@ -192,7 +205,13 @@ function vendorDs100Example(): Ds100Credential {
   };
 }
 
-function ds100Record(rnd: Random, device: string, serial: string, user: TenantUser, status: TokenStatus): Ds100Credential {
+function ds100Record(
+  rnd: Random,
+  device: string,
+  serial: string,
+  user: TenantUser,
+  status: TokenStatus,
+): Ds100Credential {
   const registeredMs = rnd.int(HISTORY_START, HISTORY_END - 30 * DAY_MS);
   const statusChangedMs = status === "Disabled" ? registeredMs + rnd.int(DAY_MS, 300 * DAY_MS) : null;
   const updatedMs = statusChangedMs ?? registeredMs + rnd.int(0, 60_000);
@@ -243,15 +262,72 @@ export function seedTenant(now: number): TenantData {
   const ex = SEED_EXAMPLES;
   addSid(vendorSidExample());
 
-  const owner = (key: "assignedEnabledActivated" | "assignedDisabled" | "activationPending" | "expiringSoon" | "expired") =>
-    addUser(userFromEmail(ex.userIds[key], ex.userEmails[key])).id;
-  addSid(sidRecord(rnd, { serial: ex.assignedEnabledActivated, state: "Activated", status: "Enabled", userId: owner("assignedEnabledActivated"), expiryDate: validExpiry() }));
-  addSid(sidRecord(rnd, { serial: ex.assignedDisabled, state: "Activated", status: "Disabled", userId: owner("assignedDisabled"), expiryDate: validExpiry() }));
-  addSid(sidRecord(rnd, { serial: ex.activationPending, state: "Activation Pending", status: "Enabled", userId: owner("activationPending"), expiryDate: validExpiry() }));
-  addSid(sidRecord(rnd, { serial: ex.unassignedDisabled, state: "Unassigned", status: "Disabled", userId: null, expiryDate: validExpiry() }));
-  addSid(sidRecord(rnd, { serial: ex.expiringSoon, state: "Activated", status: "Enabled", userId: owner("expiringSoon"), expiryDate: inDays(14) }));
-  addSid(sidRecord(rnd, { serial: ex.expired, state: "Activated", status: "Enabled", userId: owner("expired"), expiryDate: inDays(-20) }));
-  addSid(sidRecord(rnd, { serial: ex.unassignedSpare, state: "Unassigned", status: "Enabled", userId: null, expiryDate: validExpiry() }));
+  const owner = (
+    key: "assignedEnabledActivated" | "assignedDisabled" | "activationPending" | "expiringSoon" | "expired",
+  ) => addUser(userFromEmail(ex.userIds[key], ex.userEmails[key])).id;
+  addSid(
+    sidRecord(rnd, {
+      serial: ex.assignedEnabledActivated,
+      state: "Activated",
+      status: "Enabled",
+      userId: owner("assignedEnabledActivated"),
+      expiryDate: validExpiry(),
+    }),
+  );
+  addSid(
+    sidRecord(rnd, {
+      serial: ex.assignedDisabled,
+      state: "Activated",
+      status: "Disabled",
+      userId: owner("assignedDisabled"),
+      expiryDate: validExpiry(),
+    }),
+  );
+  addSid(
+    sidRecord(rnd, {
+      serial: ex.activationPending,
+      state: "Activation Pending",
+      status: "Enabled",
+      userId: owner("activationPending"),
+      expiryDate: validExpiry(),
+    }),
+  );
+  addSid(
+    sidRecord(rnd, {
+      serial: ex.unassignedDisabled,
+      state: "Unassigned",
+      status: "Disabled",
+      userId: null,
+      expiryDate: validExpiry(),
+    }),
+  );
+  addSid(
+    sidRecord(rnd, {
+      serial: ex.expiringSoon,
+      state: "Activated",
+      status: "Enabled",
+      userId: owner("expiringSoon"),
+      expiryDate: inDays(14),
+    }),
+  );
+  addSid(
+    sidRecord(rnd, {
+      serial: ex.expired,
+      state: "Activated",
+      status: "Enabled",
+      userId: owner("expired"),
+      expiryDate: inDays(-20),
+    }),
+  );
+  addSid(
+    sidRecord(rnd, {
+      serial: ex.unassignedSpare,
+      state: "Unassigned",
+      status: "Enabled",
+      userId: null,
+      expiryDate: validExpiry(),
+    }),
+  );
 
   ex.assignedEnabledSpares.forEach((serial, i) => {
     const userId = ex.userIds.assignedEnabledSpares[i]!;
@@ -263,16 +339,34 @@ export function seedTenant(now: number): TenantData {
   const limitUser = addUser(userFromEmail(ex.userAtTokenLimit, ex.userEmails.userAtTokenLimit)).id;
   for (let i = 1; i <= 5; i++) {
     const state: TokenState = i <= 3 ? "Activated" : "Activation Pending";
-    addSid(sidRecord(rnd, { serial: `00000030011${i}`, state, status: "Enabled", userId: limitUser, expiryDate: validExpiry() }));
+    addSid(
+      sidRecord(rnd, {
+        serial: `00000030011${i}`,
+        state,
+        status: "Enabled",
+        userId: limitUser,
+        expiryDate: validExpiry(),
+      }),
+    );
   }
-  addSid(sidRecord(rnd, { serial: "000000300116", state: "Activated", status: "Disabled", userId: limitUser, expiryDate: validExpiry() }));
+  addSid(
+    sidRecord(rnd, {
+      serial: "000000300116",
+      state: "Activated",
+      status: "Disabled",
+      userId: limitUser,
+      expiryDate: validExpiry(),
+    }),
+  );
 
   // The vendor's DS100 and its user, and a DS100 whose credentials are all Enabled.
   addUser(userFromEmail(ex.ds100User, ex.userEmails.ds100Device, ["User", "Three"]));
   ds100Credentials.push(vendorDs100Example());
   const ds100Owner = addUser(userFromEmail(ex.userIds.ds100EnabledDevice, ex.userEmails.ds100EnabledDevice));
   for (const suffix of ["01", "02"]) {
-    ds100Credentials.push(ds100Record(rnd, ex.ds100EnabledDevice, `0${ex.ds100EnabledDevice}${suffix}`, ds100Owner, "Enabled"));
+    ds100Credentials.push(
+      ds100Record(rnd, ex.ds100EnabledDevice, `0${ex.ds100EnabledDevice}${suffix}`, ds100Owner, "Enabled"),
+    );
   }
   const usedDevices = new Set<string>([ex.ds100Device, ex.ds100EnabledDevice]);
   const exampleUserIds = new Set(users.map((u) => u.id));
@@ -315,10 +409,13 @@ export function seedTenant(now: number): TenantData {
     while (usedSerials.has(serial));
     // The first tokens walk through every combination; the rest follow a realistic mix.
     const roll = rnd.float();
-    const [state, status]: [TokenState, TokenStatus] =
-      combos[i] ?? [roll < 0.35 ? "Unassigned" : roll < 0.5 ? "Activation Pending" : "Activated", rnd.chance(0.8) ? "Enabled" : "Disabled"];
+    const [state, status]: [TokenState, TokenStatus] = combos[i] ?? [
+      roll < 0.35 ? "Unassigned" : roll < 0.5 ? "Activation Pending" : "Activated",
+      rnd.chance(0.8) ? "Enabled" : "Disabled",
+    ];
     const expiryRoll = rnd.float();
-    const expiryDate = expiryRoll < 0.06 ? inDays(-rnd.int(1, 400)) : expiryRoll < 0.12 ? inDays(rnd.int(1, 29)) : validExpiry();
+    const expiryDate =
+      expiryRoll < 0.06 ? inDays(-rnd.int(1, 400)) : expiryRoll < 0.12 ? inDays(rnd.int(1, 29)) : validExpiry();
     addSid(sidRecord(rnd, { serial, state, status, userId: state === "Unassigned" ? null : pickOwner(), expiryDate }));
   }
 

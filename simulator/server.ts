@@ -38,7 +38,8 @@ export class SimulatorServer {
       this.dispatch(req, res).catch((error: unknown) => {
         // Last resort: never let one request take the simulator down.
         this.log(`unhandled error: ${error instanceof Error ? error.stack : String(error)}`);
-        if (!res.headersSent && !res.destroyed) sendJson(res, 500, businessError(500, "Internal error occurred while processing the request"));
+        if (!res.headersSent && !res.destroyed)
+          sendJson(res, 500, businessError(500, "Internal error occurred while processing the request"));
         else res.destroy();
       });
     });
@@ -81,7 +82,9 @@ export class SimulatorServer {
     const handlers = this.handlers;
     if (!handlers) return sendJson(res, 503, businessError(503, "The simulator is starting"));
     const started = handlers.now();
-    res.once("finish", () => handlers.log(`${req.method} ${req.url} → ${res.statusCode} (${handlers.now() - started} ms)`));
+    res.once("finish", () =>
+      handlers.log(`${req.method} ${req.url} → ${res.statusCode} (${handlers.now() - started} ms)`),
+    );
 
     const path = new URL(req.url ?? "/", "http://simulator").pathname;
     const isAdmin = path === API_BASE_PATH || path.startsWith(`${API_BASE_PATH}/`);
@@ -97,7 +100,8 @@ export class SimulatorServer {
 
     if (isAdmin) return handleAdminApi(handlers.admin, req, res, path, bodyText);
     if (path === `${OAUTH_PREFIX}/token`) return handlers.oauth.handle(req, res, bodyText);
-    if (path === CONTROL_PREFIX || path.startsWith(`${CONTROL_PREFIX}/`)) return handleControl(handlers.control, req, res, path, bodyText);
+    if (path === CONTROL_PREFIX || path.startsWith(`${CONTROL_PREFIX}/`))
+      return handleControl(handlers.control, req, res, path, bodyText);
     sendJson(res, 404, frameworkError(404, "No message available", path, handlers.now()));
   }
 }

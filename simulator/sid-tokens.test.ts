@@ -15,7 +15,8 @@ afterAll(() => sim.close());
 
 const ex = SEED_EXAMPLES;
 const lookup = (tokenSerialNumber: unknown) => call(sim, "POST", "/v1/sidTokens/lookup", { tokenSerialNumber });
-const patch = (userId: string, action: string, body: unknown, version = "v1") => call(sim, "PATCH", `/${version}/users/${userId}/sidTokens/${action}`, body);
+const patch = (userId: string, action: string, body: unknown, version = "v1") =>
+  call(sim, "PATCH", `/${version}/users/${userId}/sidTokens/${action}`, body);
 const record = (serial: string): SidToken => {
   const token = sim.model.sidToken(serial);
   if (!token) throw new Error(`no token ${serial}`);
@@ -51,7 +52,12 @@ describe("1. POST v1/sidTokens/lookup", () => {
 
   it("answers an assigned token with its owner", async () => {
     const answer = await lookup(ex.assignedEnabledActivated);
-    expect(answer.body).toMatchObject({ tokenSerialNumber: ex.assignedEnabledActivated, userId: ex.userIds.assignedEnabledActivated, tokenState: "Activated", tokenStatus: "Enabled" });
+    expect(answer.body).toMatchObject({
+      tokenSerialNumber: ex.assignedEnabledActivated,
+      userId: ex.userIds.assignedEnabledActivated,
+      tokenState: "Activated",
+      tokenStatus: "Enabled",
+    });
     expect(Object.keys(answer.body as object)).toHaveLength(15);
   });
 
@@ -62,9 +68,18 @@ describe("1. POST v1/sidTokens/lookup", () => {
   });
 
   it("400s a missing, empty, non-string or over-36-character serial, and a body that is not JSON", async () => {
-    for (const serial of [undefined, "", 200002, null, "1".repeat(37)]) expectBusinessError(await lookup(serial), 400, "BAD_REQUEST");
-    expectBusinessError(await call(sim, "POST", "/v1/sidTokens/lookup", undefined, { rawBody: '{"tokenSerialNumber": "000000200002"' }), 400, "BAD_REQUEST");
-    expectBusinessError(await call(sim, "POST", "/v1/sidTokens/lookup", undefined, { rawBody: '["000000200002"]' }), 400, "BAD_REQUEST");
+    for (const serial of [undefined, "", 200002, null, "1".repeat(37)])
+      expectBusinessError(await lookup(serial), 400, "BAD_REQUEST");
+    expectBusinessError(
+      await call(sim, "POST", "/v1/sidTokens/lookup", undefined, { rawBody: '{"tokenSerialNumber": "000000200002"' }),
+      400,
+      "BAD_REQUEST",
+    );
+    expectBusinessError(
+      await call(sim, "POST", "/v1/sidTokens/lookup", undefined, { rawBody: '["000000200002"]' }),
+      400,
+      "BAD_REQUEST",
+    );
   });
 });
 
@@ -76,9 +91,20 @@ describe("3./4. PATCH v1/users/{id}/sidTokens/enable|disable", () => {
     const before = record(serial);
     const answer = await patch(owner, "disable", { tokenSerialNumber: serial });
     expect(answer.status).toBe(200);
-    expect(answer.body).toEqual({ userId: owner, tokenSerialNumber: serial, tokenStatus: "Disabled", tokenStatusChangedBy: accessId, tokenStatusChangedAt: recentIso() });
+    expect(answer.body).toEqual({
+      userId: owner,
+      tokenSerialNumber: serial,
+      tokenStatus: "Disabled",
+      tokenStatusChangedBy: accessId,
+      tokenStatusChangedAt: recentIso(),
+    });
     const after = record(serial);
-    expect(after).toMatchObject({ tokenStatus: "Disabled", tokenState: "Activated", tokenStatusChangedBy: accessId, userId: owner });
+    expect(after).toMatchObject({
+      tokenStatus: "Disabled",
+      tokenState: "Activated",
+      tokenStatusChangedBy: accessId,
+      userId: owner,
+    });
     expect(Date.parse(after.tokenStatusChangedAt!)).toBeGreaterThan(Date.now() - 5000);
     expect(after.updatedAt).toBe(after.tokenStatusChangedAt);
     expect(after.updatedAt).not.toBe(before.updatedAt);
@@ -87,12 +113,20 @@ describe("3./4. PATCH v1/users/{id}/sidTokens/enable|disable", () => {
 
   it("enables again; enabling an Enabled token is 200 and changes nothing", async () => {
     await patch(owner, "disable", { tokenSerialNumber: serial });
-    expect((await patch(owner, "enable", { tokenSerialNumber: serial })).body).toMatchObject({ tokenStatus: "Enabled" });
+    expect((await patch(owner, "enable", { tokenSerialNumber: serial })).body).toMatchObject({
+      tokenStatus: "Enabled",
+    });
     const settled = record(serial);
     await new Promise((r) => setTimeout(r, 5));
     const again = await patch(owner, "enable", { tokenSerialNumber: serial });
     expect(again.status).toBe(200);
-    expect(again.body).toEqual({ userId: owner, tokenSerialNumber: serial, tokenStatus: "Enabled", tokenStatusChangedBy: settled.tokenStatusChangedBy, tokenStatusChangedAt: settled.tokenStatusChangedAt });
+    expect(again.body).toEqual({
+      userId: owner,
+      tokenSerialNumber: serial,
+      tokenStatus: "Enabled",
+      tokenStatusChangedBy: settled.tokenStatusChangedBy,
+      tokenStatusChangedAt: settled.tokenStatusChangedAt,
+    });
     expect(record(serial)).toEqual(settled);
   });
 
@@ -103,16 +137,34 @@ describe("3./4. PATCH v1/users/{id}/sidTokens/enable|disable", () => {
   });
 
   it("409s a token that is not assigned to anyone, with the vendor's reason", async () => {
-    expectBusinessError(await patch(owner, "enable", { tokenSerialNumber: ex.unassignedDisabled }), 409, "CONFLICT", /^Cannot enable a hardware token that is not assigned to a particular user$/);
-    expectBusinessError(await patch(owner, "disable", { tokenSerialNumber: ex.unassignedEnabled }), 409, "CONFLICT", /not assigned/);
+    expectBusinessError(
+      await patch(owner, "enable", { tokenSerialNumber: ex.unassignedDisabled }),
+      409,
+      "CONFLICT",
+      /^Cannot enable a hardware token that is not assigned to a particular user$/,
+    );
+    expectBusinessError(
+      await patch(owner, "disable", { tokenSerialNumber: ex.unassignedEnabled }),
+      409,
+      "CONFLICT",
+      /not assigned/,
+    );
     expect(record(ex.unassignedEnabled).tokenStatus).toBe("Enabled");
   });
 
   it("404s an unknown user, a malformed id, an unknown serial, and someone else's token", async () => {
-    expectBusinessError(await patch("0b8c7f3e-1d2a-4e5f-8a9b-0c1d2e3f4a5b", "disable", { tokenSerialNumber: serial }), 404, "NOT_FOUND");
+    expectBusinessError(
+      await patch("0b8c7f3e-1d2a-4e5f-8a9b-0c1d2e3f4a5b", "disable", { tokenSerialNumber: serial }),
+      404,
+      "NOT_FOUND",
+    );
     expectBusinessError(await patch("not-a-uuid", "disable", { tokenSerialNumber: serial }), 404, "NOT_FOUND");
     expectBusinessError(await patch(owner, "disable", { tokenSerialNumber: "999999999999" }), 404, "NOT_FOUND");
-    expectBusinessError(await patch(ex.userIds.assignedDisabled, "disable", { tokenSerialNumber: serial }), 404, "NOT_FOUND");
+    expectBusinessError(
+      await patch(ex.userIds.assignedDisabled, "disable", { tokenSerialNumber: serial }),
+      404,
+      "NOT_FOUND",
+    );
     expect(record(serial).tokenStatus).toBe("Enabled");
   });
 
@@ -154,22 +206,51 @@ describe("5. PATCH v1/users/{id}/sidTokens/unassign", () => {
     expect(answer.status).toBe(200);
     expect(answer.body).toEqual({ tokenSerialNumber: ex.assignedDisabled, tokenState: "Unassigned" });
     const after = record(ex.assignedDisabled);
-    expect(after).toMatchObject({ userId: null, name: null, assignedAt: null, assignedBy: null, registeredDate: null, pinSet: false, tokenState: "Unassigned", tokenStatus: "Disabled" });
+    expect(after).toMatchObject({
+      userId: null,
+      name: null,
+      assignedAt: null,
+      assignedBy: null,
+      registeredDate: null,
+      pinSet: false,
+      tokenState: "Unassigned",
+      tokenStatus: "Disabled",
+    });
     expect(Date.parse(after.updatedAt)).toBeGreaterThan(Date.now() - 5000);
   });
 
   it("409s a token not assigned to this user: unassigned, or someone else's", async () => {
     const owner = ex.userIds.assignedDisabled;
     expectBusinessError(await patch(owner, "unassign", { tokenSerialNumber: ex.unassignedEnabled }), 409, "CONFLICT");
-    expectBusinessError(await patch(owner, "unassign", { tokenSerialNumber: ex.assignedEnabledActivated }), 409, "CONFLICT");
+    expectBusinessError(
+      await patch(owner, "unassign", { tokenSerialNumber: ex.assignedEnabledActivated }),
+      409,
+      "CONFLICT",
+    );
     expect(record(ex.assignedEnabledActivated).userId).toBe(ex.userIds.assignedEnabledActivated);
   });
 
   it("404s an unknown user or serial; 400s a malformed id or a missing serial", async () => {
-    expectBusinessError(await patch("0b8c7f3e-1d2a-4e5f-8a9b-0c1d2e3f4a5b", "unassign", { tokenSerialNumber: ex.assignedDisabled }), 404, "NOT_FOUND");
-    expectBusinessError(await patch(ex.userIds.assignedDisabled, "unassign", { tokenSerialNumber: "999999999999" }), 404, "NOT_FOUND");
-    expectBusinessError(await patch("12345", "unassign", { tokenSerialNumber: ex.assignedDisabled }), 400, "BAD_REQUEST");
-    expectBusinessError(await patch(ex.userIds.assignedDisabled, "unassign", { serial: ex.assignedDisabled }), 400, "BAD_REQUEST");
+    expectBusinessError(
+      await patch("0b8c7f3e-1d2a-4e5f-8a9b-0c1d2e3f4a5b", "unassign", { tokenSerialNumber: ex.assignedDisabled }),
+      404,
+      "NOT_FOUND",
+    );
+    expectBusinessError(
+      await patch(ex.userIds.assignedDisabled, "unassign", { tokenSerialNumber: "999999999999" }),
+      404,
+      "NOT_FOUND",
+    );
+    expectBusinessError(
+      await patch("12345", "unassign", { tokenSerialNumber: ex.assignedDisabled }),
+      400,
+      "BAD_REQUEST",
+    );
+    expectBusinessError(
+      await patch(ex.userIds.assignedDisabled, "unassign", { serial: ex.assignedDisabled }),
+      400,
+      "BAD_REQUEST",
+    );
   });
 });
 
@@ -177,9 +258,16 @@ describe("6. PATCH v1/users/{id}/sidTokens/assign", () => {
   const user = ex.userIds.assignedEnabledSpares[0];
 
   it("assigns an unassigned token: Activation Pending, assignedBy the caller, status untouched", async () => {
-    const answer = await patch(user, "assign", { tokenSerialNumber: ex.unassignedSpare, tokenName: "Spare for travel" });
+    const answer = await patch(user, "assign", {
+      tokenSerialNumber: ex.unassignedSpare,
+      tokenName: "Spare for travel",
+    });
     expect(answer.status).toBe(200);
-    expect(answer.body).toEqual({ userId: user, tokenSerialNumber: ex.unassignedSpare, tokenState: "Activation Pending" });
+    expect(answer.body).toEqual({
+      userId: user,
+      tokenSerialNumber: ex.unassignedSpare,
+      tokenState: "Activation Pending",
+    });
     expect(record(ex.unassignedSpare)).toMatchObject({
       userId: user,
       name: "Spare for travel",
@@ -189,21 +277,41 @@ describe("6. PATCH v1/users/{id}/sidTokens/assign", () => {
       assignedAt: recentIso(),
       registeredDate: null,
     });
-    expect((await call(sim, "GET", `/v2/users/${user}/devices`)).body).toMatchObject({ sidTokens: expect.arrayContaining([expect.objectContaining({ tokenSerialNumber: ex.unassignedSpare })]) });
+    expect((await call(sim, "GET", `/v2/users/${user}/devices`)).body).toMatchObject({
+      sidTokens: expect.arrayContaining([expect.objectContaining({ tokenSerialNumber: ex.unassignedSpare })]),
+    });
   });
 
   it("409s a token that is already assigned, to anyone", async () => {
-    expectBusinessError(await patch(user, "assign", { tokenSerialNumber: ex.assignedEnabledActivated }), 409, "CONFLICT");
-    expectBusinessError(await patch(user, "assign", { tokenSerialNumber: ex.assignedEnabledSpares[0] }), 409, "CONFLICT");
+    expectBusinessError(
+      await patch(user, "assign", { tokenSerialNumber: ex.assignedEnabledActivated }),
+      409,
+      "CONFLICT",
+    );
+    expectBusinessError(
+      await patch(user, "assign", { tokenSerialNumber: ex.assignedEnabledSpares[0] }),
+      409,
+      "CONFLICT",
+    );
   });
 
   it("400s a name over 255 characters or a malformed id; 404s an unknown user or serial", async () => {
-    expectBusinessError(await patch(user, "assign", { tokenSerialNumber: ex.unassignedSpare, tokenName: "x".repeat(256) }), 400, "BAD_REQUEST");
+    expectBusinessError(
+      await patch(user, "assign", { tokenSerialNumber: ex.unassignedSpare, tokenName: "x".repeat(256) }),
+      400,
+      "BAD_REQUEST",
+    );
     expectBusinessError(await patch("nope", "assign", { tokenSerialNumber: ex.unassignedSpare }), 400, "BAD_REQUEST");
-    expectBusinessError(await patch("0b8c7f3e-1d2a-4e5f-8a9b-0c1d2e3f4a5b", "assign", { tokenSerialNumber: ex.unassignedSpare }), 404, "NOT_FOUND");
+    expectBusinessError(
+      await patch("0b8c7f3e-1d2a-4e5f-8a9b-0c1d2e3f4a5b", "assign", { tokenSerialNumber: ex.unassignedSpare }),
+      404,
+      "NOT_FOUND",
+    );
     expectBusinessError(await patch(user, "assign", { tokenSerialNumber: "999999999999" }), 404, "NOT_FOUND");
     expect(record(ex.unassignedSpare).userId).toBeNull();
-    expect((await patch(user, "assign", { tokenSerialNumber: ex.unassignedSpare, tokenName: "x".repeat(255) })).status).toBe(200);
+    expect(
+      (await patch(user, "assign", { tokenSerialNumber: ex.unassignedSpare, tokenName: "x".repeat(255) })).status,
+    ).toBe(200);
   });
 });
 
@@ -219,9 +327,26 @@ describe("7. PATCH v2/users/{id}/sidTokens/clearPin", () => {
   });
 
   it("409s a token not assigned to this user; 404s unknown user or serial", async () => {
-    expectBusinessError(await patch(owner, "clearPin", { tokenSerialNumber: ex.assignedDisabled }, "v2"), 409, "CONFLICT");
-    expectBusinessError(await patch(owner, "clearPin", { tokenSerialNumber: ex.unassignedEnabled }, "v2"), 409, "CONFLICT");
+    expectBusinessError(
+      await patch(owner, "clearPin", { tokenSerialNumber: ex.assignedDisabled }, "v2"),
+      409,
+      "CONFLICT",
+    );
+    expectBusinessError(
+      await patch(owner, "clearPin", { tokenSerialNumber: ex.unassignedEnabled }, "v2"),
+      409,
+      "CONFLICT",
+    );
     expectBusinessError(await patch(owner, "clearPin", { tokenSerialNumber: "999999999999" }, "v2"), 404, "NOT_FOUND");
-    expectBusinessError(await patch("0b8c7f3e-1d2a-4e5f-8a9b-0c1d2e3f4a5b", "clearPin", { tokenSerialNumber: ex.assignedEnabledActivated }, "v2"), 404, "NOT_FOUND");
+    expectBusinessError(
+      await patch(
+        "0b8c7f3e-1d2a-4e5f-8a9b-0c1d2e3f4a5b",
+        "clearPin",
+        { tokenSerialNumber: ex.assignedEnabledActivated },
+        "v2",
+      ),
+      404,
+      "NOT_FOUND",
+    );
   });
 });

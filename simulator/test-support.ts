@@ -37,7 +37,17 @@ const KEY_FILES = [LEGACY_KEY_FILE, OAUTH_RSA_KEY_FILE, OAUTH_EC_KEY_FILE];
 const KEY_CACHE = path.join(tmpdir(), `tokendesk-sim-test-keys-v1-${process.getuid?.() ?? "user"}`);
 
 async function cachedKeySet(): Promise<string> {
-  const complete = async () => (await Promise.all(KEY_FILES.map((f) => access(path.join(KEY_CACHE, f)).then(() => true, () => false)))).every(Boolean);
+  const complete = async () =>
+    (
+      await Promise.all(
+        KEY_FILES.map((f) =>
+          access(path.join(KEY_CACHE, f)).then(
+            () => true,
+            () => false,
+          ),
+        ),
+      )
+    ).every(Boolean);
   if (await complete()) return KEY_CACHE;
   const candidate = await mkdtemp(path.join(tmpdir(), "tokendesk-sim-test-keys-new-"));
   await ensureKeys(candidate, "http://127.0.0.1:1/AdminInterface/restapi/v1");
@@ -129,7 +139,12 @@ export async function requestToken(sim: RunningSimulator, form: Record<string, s
   return { status: response.status, body: (await response.json()) as Record<string, unknown> };
 }
 
-export function tokenForm(sim: RunningSimulator, assertion: string, extra: Record<string, string> = {}, ec = false): Record<string, string> {
+export function tokenForm(
+  sim: RunningSimulator,
+  assertion: string,
+  extra: Record<string, string> = {},
+  ec = false,
+): Record<string, string> {
   return {
     grant_type: "client_credentials",
     client_id: ec ? sim.oauthEc.clientId : sim.oauth.clientId,
@@ -141,7 +156,10 @@ export function tokenForm(sim: RunningSimulator, assertion: string, extra: Recor
 
 /** An OAuth access token for the RSA client, with the given scopes (default: all). */
 export async function oauthAccessToken(sim: RunningSimulator, scope?: string): Promise<string> {
-  const result = await requestToken(sim, tokenForm(sim, await clientAssertion(sim), scope === undefined ? {} : { scope }));
+  const result = await requestToken(
+    sim,
+    tokenForm(sim, await clientAssertion(sim), scope === undefined ? {} : { scope }),
+  );
   if (result.status !== 200) throw new Error(`token request failed: ${JSON.stringify(result.body)}`);
   return result.body.access_token as string;
 }
@@ -162,14 +180,26 @@ export interface CallOptions {
 }
 
 /** Calls `${url}${API}${apiPath}`; the body is sent as JSON unless rawBody is given. */
-export async function call(sim: RunningSimulator, method: string, apiPath: string, body?: unknown, options: CallOptions = {}): Promise<Answer> {
+export async function call(
+  sim: RunningSimulator,
+  method: string,
+  apiPath: string,
+  body?: unknown,
+  options: CallOptions = {},
+): Promise<Answer> {
   const headers: Record<string, string> = { Accept: "application/json" };
   const token = options.token === undefined ? await legacyJwt(sim) : options.token;
   if (token !== null) headers.Authorization = `Bearer ${token}`;
   const contentType = options.contentType === undefined ? "application/json" : options.contentType;
   if (contentType !== null) headers["Content-Type"] = contentType;
-  const payload = method === "GET" ? undefined : (options.rawBody ?? (body === undefined ? undefined : JSON.stringify(body)));
-  const response = await fetch(`${sim.url}${API}${apiPath}`, { method, headers, body: payload, signal: options.signal });
+  const payload =
+    method === "GET" ? undefined : (options.rawBody ?? (body === undefined ? undefined : JSON.stringify(body)));
+  const response = await fetch(`${sim.url}${API}${apiPath}`, {
+    method,
+    headers,
+    body: payload,
+    signal: options.signal,
+  });
   const text = await response.text();
   let parsed: unknown;
   try {
@@ -197,11 +227,20 @@ export const FORBIDDEN_MESSAGE = "Server failed to process provided access token
 export function expectForbidden(answer: Answer, apiPath: string, message = FORBIDDEN_MESSAGE): void {
   expect(answer.status).toBe(403);
   expect(answer.headers.get("content-type")).toMatch(/^application\/json/);
-  expect(answer.body).toEqual({ timestamp: expect.any(Number), status: 403, error: "Forbidden", message, path: `${API}${apiPath}` });
+  expect(answer.body).toEqual({
+    timestamp: expect.any(Number),
+    status: 403,
+    error: "Forbidden",
+    message,
+    path: `${API}${apiPath}`,
+  });
 }
 
 /** Asserts a business error: `code` is the string "NNN REASON". */
 export function expectBusinessError(answer: Answer, status: number, reason: string, description?: RegExp): void {
   expect(answer.status, answer.text).toBe(status);
-  expect(answer.body).toEqual({ code: `${status} ${reason}`, description: description ? expect.stringMatching(description) : expect.any(String) });
+  expect(answer.body).toEqual({
+    code: `${status} ${reason}`,
+    description: description ? expect.stringMatching(description) : expect.any(String),
+  });
 }
