@@ -172,14 +172,23 @@ export async function historyPage(filters: HistoryFilters, now = new Date()): Pr
  * memory). Uses node-postgres directly: the same SQL, without Prisma's per-row decoding.
  */
 export async function* historyBatches(filters: HistoryFilters, batchSize = 2000, now = new Date()): AsyncGenerator<HistoryRow[]> {
-  let after: { at: Date; seq: bigint } | null = null;
-  for (;;) {
+  const fetchAfter = (after: { at: Date; seq: bigint } | null) => {
     const sql = historySql(filters, after, batchSize, now);
     const args = sql.values.map((v) => (typeof v === "bigint" ? v.toString() : v));
-    const rows = (await pgPool().query<HistoryRow>(sql.text, args)).rows;
-    if (rows.length > 0) yield rows;
-    if (rows.length < batchSize) return;
-    const last = rows.at(-1)!;
-    after = { at: last.sortAt, seq: BigInt(last.sortSeq) };
+    return pgPool().query<HistoryRow>(sql.text, args);
+  };
+  // The next batch is fetched while the caller encodes this one: an export runs
+  // at the speed of the slower of the two, not of both added together.
+  let pending: ReturnType<typeof fetchAfter> | null = fetchAfter(null);
+  try {
+    while (pending) {
+      const { rows }: { rows: HistoryRow[] } = await pending;
+      const last = rows.at(-1);
+      pending = rows.length === batchSize && last ? fetchAfter({ at: last.sortAt, seq: BigInt(last.sortSeq) }) : null;
+      if (rows.length > 0) yield rows;
+    }
+  } finally {
+    // An abandoned export must not leave a query's rejection unhandled.
+    pending?.catch(() => undefined);
   }
 }

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { rsaFailure, simulatedTenant } from "@/lib/rsa/test-tenant";
+import { rsaFailure, simulatedTenant } from "@/test/rsa-client-tenant";
 import { SEED_EXAMPLES as S } from "@/simulator/index";
 
 const tenant = simulatedTenant();

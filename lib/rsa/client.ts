@@ -55,80 +55,80 @@ export class RsaClient {
   }
 
   /** 1. Retrieve a SID700 hardware token by serial. */
-  lookupSidToken(serial: string): Promise<SidToken> {
+  async lookupSidToken(serial: string): Promise<SidToken> {
     const tokenSerialNumber = check(serialInput, serial, "the serial number");
     return this.transport.call({ operation: "sidTokens.lookup", method: "POST", path: "/v1/sidTokens/lookup", body: { tokenSerialNumber }, answer: answers.sidTokenSchema, retry: true });
   }
 
   /** 2. Retrieve a DS100's OTP credentials by its 9-digit device serial. */
-  lookupDs100(deviceSerial: string): Promise<Ds100Credential[]> {
+  async lookupDs100(deviceSerial: string): Promise<Ds100Credential[]> {
     const deviceSerialNumber = check(serialInput, deviceSerial, "the device serial number");
     return this.transport.call({ operation: "ds100.lookup", method: "POST", path: "/v1/ds100/lookup", body: { deviceSerialNumber }, answer: answers.ds100LookupSchema, retry: true });
   }
 
   /** 3. Enable a SID700 token assigned to the user. */
-  enableSidToken(userId: string, serial: string): Promise<SidStatusChange> {
+  async enableSidToken(userId: string, serial: string): Promise<SidStatusChange> {
     return this.sidTokenChange(userId, serial, "enable");
   }
 
   /** 4. Disable a SID700 token assigned to the user. */
-  disableSidToken(userId: string, serial: string): Promise<SidStatusChange> {
+  async disableSidToken(userId: string, serial: string): Promise<SidStatusChange> {
     return this.sidTokenChange(userId, serial, "disable");
   }
 
-  private sidTokenChange(userId: string, serial: string, verb: "enable" | "disable"): Promise<SidStatusChange> {
+  private async sidTokenChange(userId: string, serial: string, verb: "enable" | "disable"): Promise<SidStatusChange> {
     const tokenSerialNumber = check(serialInput, serial, "the serial number");
     return this.transport.call({ operation: `sidTokens.${verb}`, method: "PATCH", path: `/v1${userPath(userId)}/sidTokens/${verb}`, body: { tokenSerialNumber }, answer: answers.sidStatusChangeSchema, retry: false });
   }
 
   /** 5. Unassign a SID700 token from the user. */
-  unassignSidToken(userId: string, serial: string): Promise<SidUnassignResult> {
+  async unassignSidToken(userId: string, serial: string): Promise<SidUnassignResult> {
     const tokenSerialNumber = check(serialInput, serial, "the serial number");
     return this.transport.call({ operation: "sidTokens.unassign", method: "PATCH", path: `/v1${userPath(userId)}/sidTokens/unassign`, body: { tokenSerialNumber }, answer: answers.unassignResultSchema, retry: false });
   }
 
   /** 6. Assign a SID700 token to a user (it becomes "Activation Pending"). */
-  assignSidToken(userId: string, serial: string, tokenName?: string): Promise<SidAssignResult> {
+  async assignSidToken(userId: string, serial: string, tokenName?: string): Promise<SidAssignResult> {
     const body: Record<string, unknown> = { tokenSerialNumber: check(serialInput, serial, "the serial number") };
     if (tokenName !== undefined) body.tokenName = check(tokenNameInput, tokenName, "the token name");
     return this.transport.call({ operation: "sidTokens.assign", method: "PATCH", path: `/v1${userPath(userId)}/sidTokens/assign`, body, answer: answers.assignResultSchema, retry: false });
   }
 
   /** 7. Clear a SID700 token's PIN (a v2 call). */
-  clearSidTokenPin(userId: string, serial: string): Promise<PinClearResult> {
+  async clearSidTokenPin(userId: string, serial: string): Promise<PinClearResult> {
     const tokenSerialNumber = check(serialInput, serial, "the serial number");
     return this.transport.call({ operation: "sidTokens.clearPin", method: "PATCH", path: `/v2${userPath(userId)}/sidTokens/clearPin`, body: { tokenSerialNumber }, answer: answers.pinClearResultSchema, retry: false });
   }
 
   /** 8. Enable a DS100's OTP credentials for the user. */
-  enableDs100(deviceSerial: string, userId: string): Promise<Ds100StatusChange[]> {
+  async enableDs100(deviceSerial: string, userId: string): Promise<Ds100StatusChange[]> {
     return this.ds100Change(deviceSerial, userId, "enable");
   }
 
   /** 9. Disable a DS100's OTP credentials for the user. */
-  disableDs100(deviceSerial: string, userId: string): Promise<Ds100StatusChange[]> {
+  async disableDs100(deviceSerial: string, userId: string): Promise<Ds100StatusChange[]> {
     return this.ds100Change(deviceSerial, userId, "disable");
   }
 
-  private ds100Change(deviceSerial: string, userId: string, verb: "enable" | "disable"): Promise<Ds100StatusChange[]> {
+  private async ds100Change(deviceSerial: string, userId: string, verb: "enable" | "disable"): Promise<Ds100StatusChange[]> {
     const body = { deviceSerialNumber: check(serialInput, deviceSerial, "the device serial number"), userId: check(userIdInput, userId, "the RSA user id") };
     return this.transport.call({ operation: `ds100.${verb}`, method: "PATCH", path: `/v1/ds100/${verb}/otp`, body, answer: answers.ds100StatusChangeSchema, retry: false });
   }
 
   /** 10. Clear a DS100 credential's PIN — by the 12-digit credential serial, not the device serial. */
-  clearDs100Pin(credentialSerial: string, userId: string): Promise<PinClearResult> {
+  async clearDs100Pin(credentialSerial: string, userId: string): Promise<PinClearResult> {
     const body = { tokenSerialNumber: check(serialInput, credentialSerial, "the credential serial number"), userId: check(userIdInput, userId, "the RSA user id") };
     return this.transport.call({ operation: "ds100.clearPin", method: "PATCH", path: "/v1/ds100/clearPin/otp", body, answer: answers.pinClearResultSchema, retry: false });
   }
 
   /** 11. Find a user by e-mail address. */
-  lookupUserByEmail(email: string): Promise<RsaUser> {
+  async lookupUserByEmail(email: string): Promise<RsaUser> {
     const body = { email: check(emailInput, email, "the e-mail address"), searchUnsynched: false };
     return this.transport.call({ operation: "users.lookup", method: "POST", path: "/v1/users/lookup", body, answer: answers.rsaUserSchema, retry: true });
   }
 
   /** 12. List a user's authenticators. */
-  listUserDevices(userId: string): Promise<UserDevices> {
+  async listUserDevices(userId: string): Promise<UserDevices> {
     return this.transport.call({ operation: "users.devices", method: "GET", path: `/v2${userPath(userId)}/devices`, answer: answers.userDevicesSchema, retry: true });
   }
 }

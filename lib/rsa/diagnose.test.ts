@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseEnv } from "@/lib/env";
+import { closedPort } from "@/test/closed-port";
 import { diagnoseRsa } from "@/lib/rsa/diagnose";
 import { startSimulator, type RunningSimulator } from "@/simulator/index";
 
@@ -66,9 +67,10 @@ describe("npm run rsa:check", () => {
   it("explains an unreachable tenant", async () => {
     const unreachable = path.join(keyDir, "unreachable.key");
     const key = JSON.parse(await readFile(sim.legacyKeyFile, "utf8")) as Record<string, unknown>;
-    await writeFile(unreachable, JSON.stringify({ ...key, adminRestApiUrl: "http://127.0.0.1:9/AdminInterface/restapi/v1" }));
+    const port = await closedPort();
+    await writeFile(unreachable, JSON.stringify({ ...key, adminRestApiUrl: `http://127.0.0.1:${port}/AdminInterface/restapi/v1` }));
     const d = await diagnoseRsa(parseEnv({ RSA_ADMIN_KEY_FILE: unreachable, RSA_TOTAL_TIMEOUT_MS: "2000" }));
     expect(d.ok).toBe(false);
-    expect(text(d)).toMatch(/could not reach 127.0.0.1:9 \(ECONNREFUSED\)/);
+    expect(text(d)).toContain(`could not reach 127.0.0.1:${port} (ECONNREFUSED)`);
   });
 });

@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { parseEnv } from "@/lib/env";
 import { createRsaClient } from "@/lib/rsa/client";
+import { closedPort } from "@/test/closed-port";
 import { loadRsaConfig } from "@/lib/rsa/config";
-import { rsaFailure, simulatedTenant } from "@/lib/rsa/test-tenant";
+import { rsaFailure, simulatedTenant } from "@/test/rsa-client-tenant";
 import { SEED_EXAMPLES as S, type SimulatorFault } from "@/simulator/index";
 
 const tenant = simulatedTenant();
@@ -120,7 +121,7 @@ describe("faults: each gives its typed error, retries only where allowed, within
   it("a tenant nobody listens on is a network error before sending, retried for lookups", async () => {
     const config = loadRsaConfig(parseEnv({ RSA_ADMIN_KEY_FILE: tenant.sim().legacyKeyFile, ...budget }));
     const attempts: (string | null)[] = [];
-    const client = createRsaClient({ ...config, apiBase: "http://127.0.0.1:9/AdminInterface/restapi" }, { onAttempt: (a) => attempts.push(a.kind) });
+    const client = createRsaClient({ ...config, apiBase: `http://127.0.0.1:${await closedPort()}/AdminInterface/restapi` }, { onAttempt: (a) => attempts.push(a.kind) });
     const error = await rsaFailure(client.lookupSidToken(serial));
     expect(error).toMatchObject({ kind: "network", sentRequest: false });
     expect(attempts).toEqual(["network", "network", "network"]);
