@@ -47,7 +47,7 @@ export async function handleAdminApi(
   const fault = deps.faults.take(requestSerial(bodyText), route.operation);
   if (fault) {
     deps.log(`fault ${fault.kind} on ${method} ${path}`);
-    if ((await applyFault(fault, res)) === "answered") return;
+    if ((await applyFault(fault, res, { path, now: deps.now() })) === "answered") return;
   }
 
   try {

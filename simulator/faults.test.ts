@@ -59,6 +59,24 @@ describe("each kind", () => {
     expect(() => sim.setFault({ kind: "gateway-html", status: 500 })).toThrow(/502, 503 or 504/);
   });
 
+  it("credential-rejected: 403 in the framework shape, as for a revoked key, and the change is not applied", async () => {
+    sim.setFault({ kind: "credential-rejected", operations: ["change"], times: 1 });
+    const refused = await disable();
+    expect(refused.status).toBe(403);
+    expect(refused.body).toMatchObject({ status: 403, error: "Forbidden", message: "Server failed to process provided access token" });
+    expect((await lookup(ex.assignedEnabledActivated)).body).toMatchObject({ tokenStatus: "Enabled" });
+  });
+
+  it("answers with the tenant's own clock in the Date header", async () => {
+    const skewed = await startSimulator({ port: 0, keyDir: await newKeyDir(), now: () => Date.now() + 3600_000 });
+    try {
+      const answer = await fetch(`${skewed.url}/__simulator/health`);
+      expect(Date.parse(answer.headers.get("date")!) - Date.now()).toBeGreaterThan(3590_000);
+    } finally {
+      await skewed.close();
+    }
+  });
+
   it("malformed-json: 200 application/json with a truncated body", async () => {
     sim.setFault({ kind: "malformed-json", times: 1 });
     const answer = await lookup(ex.unassignedEnabled);

@@ -1,6 +1,6 @@
 import type { ServerResponse } from "node:http";
 import { z } from "zod";
-import { businessError } from "./errors";
+import { businessError, frameworkError } from "./errors";
 import { sendJson, sendRaw } from "./respond";
 
 /**
@@ -11,7 +11,12 @@ import { sendJson, sendRaw } from "./respond";
  * "the change may or may not have happened" testable only with `hang`.
  */
 
-export type FaultKind = "latency" | "rate-limit" | "server-error" | "gateway-html" | "hang" | "malformed-json";
+/**
+ * `credential-rejected` answers 403 as RSA does when it stops accepting the
+ * key (deleted or regenerated in the console) — for showing what agents and
+ * administrators see then, without breaking the key file.
+ */
+export type FaultKind = "latency" | "rate-limit" | "server-error" | "gateway-html" | "hang" | "malformed-json" | "credential-rejected";
 export type Operation = "lookup" | "change";
 
 export interface SimulatorFault {
@@ -33,7 +38,7 @@ const GATEWAY_STATUSES = [502, 503, 504];
 export const faultSchema = z
   .strictObject({
     serial: z.string().min(1).max(36).optional(),
-    kind: z.enum(["latency", "rate-limit", "server-error", "gateway-html", "hang", "malformed-json"]),
+    kind: z.enum(["latency", "rate-limit", "server-error", "gateway-html", "hang", "malformed-json", "credential-rejected"]),
     latencyMs: z.number().int().min(0).max(600_000).optional(),
     retryAfterSeconds: z.number().int().min(0).max(86_400).optional(),
     status: z.number().int().optional(),
@@ -117,8 +122,11 @@ function gatewayPage(status: number): string {
  * (or, for `hang`, deliberately none: the socket stays open until the client
  * gives up or the simulator closes).
  */
-export async function applyFault(fault: SimulatorFault, res: ServerResponse): Promise<"continue" | "answered"> {
+export async function applyFault(fault: SimulatorFault, res: ServerResponse, context: { path: string; now: number }): Promise<"continue" | "answered"> {
   switch (fault.kind) {
+    case "credential-rejected":
+      sendJson(res, 403, frameworkError(403, "Server failed to process provided access token", context.path, context.now));
+      return "answered";
     case "latency":
       await sleep(fault.latencyMs ?? DEFAULT_LATENCY_MS);
       return "continue";

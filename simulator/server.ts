@@ -82,6 +82,8 @@ export class SimulatorServer {
     const handlers = this.handlers;
     if (!handlers) return sendJson(res, 503, businessError(503, "The simulator is starting"));
     const started = handlers.now();
+    // The tenant's clock, not the machine's: rsa:check reads skew from this header.
+    res.setHeader("Date", new Date(started).toUTCString());
     res.once("finish", () =>
       handlers.log(`${req.method} ${req.url} → ${res.statusCode} (${handlers.now() - started} ms)`),
     );

@@ -66,7 +66,7 @@ describe("RSA configuration", () => {
     expect(rsa.credential).toMatchObject({ kind: "oauth", alg: "RS256", kid: "k1", tokenEndpoint: "https://acme.auth.securid.com/oauth/token" });
     expect(load({ ...base, RSA_OAUTH_KEY_FILE: file("ec.jwk", ecJwk) }).credential).toMatchObject({ alg: "ES256", kid: null });
     expect(() => load({ RSA_OAUTH_CLIENT_ID: "client-1" })).toThrow(/incomplete: set RSA_OAUTH_ISSUER, RSA_OAUTH_KEY_FILE, RSA_ADMIN_API_URL/);
-    const { d: _d, ...publicOnly } = rsaJwk;
+    const publicOnly = generateKeyPairSync("rsa", { modulusLength: 2048 }).publicKey.export({ format: "jwk" });
     expect(() => load({ ...base, RSA_OAUTH_KEY_FILE: file("pub.jwk", publicOnly) })).toThrow(/public key only/);
     expect(() => load({ ...base, RSA_OAUTH_KEY_FILE: file("oct.jwk", { kty: "oct", k: "abc" }) })).toThrow(/key type "oct"/);
   });

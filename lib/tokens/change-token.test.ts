@@ -59,7 +59,7 @@ describe("changing a token writes INTENT then OUTCOME", () => {
 
   it.each([
     ["server-error", "UNAVAILABLE", 500],
-    ["gateway-html", "UNAVAILABLE", 502],
+    ["gateway-html", "UNAVAILABLE", 503],
     ["rate-limit", "RATE_LIMITED", 429],
     ["hang", "TIMEOUT", null],
   ] as const)("records a FAILURE OUTCOME when RSA answers the change with %s", async (kind, errorCode, rsaStatus) => {
