@@ -44,7 +44,7 @@ test("a supervisor filters by agent, serial and ticket, pages through, opens a r
   await expect(rows).toHaveCount(1);
   await expect(rows.first()).toContainText("Change · enable");
   await expect(rows.first()).toContainText("success");
-  await rows.first().getByText("Details").click();
+  await rows.first().locator("summary", { hasText: "Details" }).click();
   await expect(rows.first().getByText("State before")).toBeVisible();
   await expect(rows.first().getByText(/"tokenStatus":"Disabled"/)).toBeVisible();
 

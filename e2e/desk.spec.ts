@@ -37,7 +37,8 @@ test("a DS100 device shows the device and its credential", async ({ page }) => {
 test("not found says so with the serial echoed back", async ({ page }) => {
   await search(page, "999999999999");
   await expect(page.getByRole("heading", { name: "Not found" })).toBeVisible();
-  await expect(page.getByText("9999 9999 9999")).toBeVisible();
+  await expect(page.getByText("9999 9999 9999", { exact: true })).toBeVisible();
+  await expect(page.getByRole("status").filter({ hasText: "No token with serial 9999 9999 9999" })).toBeAttached();
 });
 
 test("invalid input gets an inline message and no lookup", async ({ page }) => {
@@ -107,6 +108,7 @@ const FAILURES = [
   { fault: { kind: "server-error" }, text: /RSA is not available right now/ },
   { fault: { kind: "gateway-html", status: 503 }, text: /RSA is not available right now/ },
   { fault: { kind: "hang" }, text: /did not answer in time, so it is unknown whether the change was made/ },
+  { fault: { kind: "credential-rejected" }, text: /RSA rejected tokendesk's credentials\. Nothing was changed\. Tell your administrator/ },
 ];
 
 for (const { fault, text } of FAILURES) {
@@ -123,6 +125,35 @@ for (const { fault, text } of FAILURES) {
     await expect(dialog.getByTestId("dialog-error")).toContainText(text, { timeout: 15_000 });
     await expect(dialog.getByTestId("dialog-error")).toContainText("Reference:");
     await expect(dialog).toBeVisible();
+    await tenant.clearFaults();
+  });
+}
+
+// RSA itself refuses: the token changes after tokendesk's re-read but before RSA
+// handles the change (held back by a little latency), so only RSA can notice.
+const RSA_REFUSALS = [
+  { status: 409, serial: SEED_EXAMPLES.assignedEnabledSpares[4]!, arrange: { tokenState: "Unassigned" }, text: /RSA refused: the token is not in a state that allows this/ },
+  { status: 404, serial: SEED_EXAMPLES.assignedEnabledSpares[5]!, arrange: { userId: SEED_EXAMPLES.userIds.assignedDisabled }, text: /RSA no longer knows this token or its owner/ },
+];
+
+for (const { status, serial, arrange, text } of RSA_REFUSALS) {
+  test(`RSA answering the change with ${status} is explained in the dialog and audited`, async ({ page }) => {
+    const intents = async () => (await auditRows(serial)).filter((r) => r.type === "CHANGE_INTENT").length;
+    const intentsBefore = await intents();
+    await search(page, serial);
+    await tenant.fault({ kind: "latency", latencyMs: 1200, serial, operations: ["change"] });
+    await page.getByRole("button", { name: /Disable token/ }).click();
+    const dialog = page.getByRole("dialog");
+    await dialog.getByLabel("Ticket reference").fill("INC-10");
+    await dialog.getByLabel("Reason").selectOption("lost");
+    await dialog.getByRole("button", { name: "Disable token" }).click();
+    // The INTENT is written before RSA is called: once it is there, the request is on its way.
+    await expect.poll(intents, { intervals: [50] }).toBe(intentsBefore + 1);
+    await tenant.arrange(serial, arrange);
+    await expect(dialog.getByTestId("dialog-error")).toContainText(text);
+    await expect(dialog).toBeVisible();
+    const outcome = (await auditRows(serial)).findLast((r) => r.type === "CHANGE_OUTCOME");
+    expect(outcome).toMatchObject({ outcome: "FAILURE", error_code: status === 409 ? "CONFLICT" : "NOT_FOUND" });
     await tenant.clearFaults();
   });
 }

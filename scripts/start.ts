@@ -4,7 +4,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
 import path from "node:path";
-import { authSecret, env, rsaCredentialKind } from "../lib/env";
+import { authSecret, env, resetEnvCache, rsaCredentialKind } from "../lib/env";
 import { resolveDatabase } from "../lib/db/connection";
 import { migrate } from "../lib/db/migrations";
 import { disconnectDb } from "../lib/db";
@@ -66,6 +66,7 @@ async function main(): Promise<void> {
   cleanups.push(() => database.stop());
   say(database.embedded ? `Embedded PostgreSQL ready (data in ${path.join(dataDir, "pg")}).` : "Connected to DATABASE_URL.");
   process.env.DATABASE_URL = database.url;
+  resetEnvCache(); // the configuration read above had no DATABASE_URL yet
 
   const migrated = await migrate(database.url, { log: say });
   say(`Database schema up to date (${migrated.alreadyApplied + migrated.applied.length} migrations).`);

@@ -35,7 +35,8 @@ export function ConfirmChangeDialog({ action, serial, tokenType, before, initial
   const mutation = useMutation({
     mutationFn: changeTokenAction,
     onSuccess: async (result, variables) => {
-      await queryClient.invalidateQueries({ queryKey: historyQueryKey(serial) });
+      // Not awaited: the history refreshes behind the dialog without holding it "pending".
+      void queryClient.invalidateQueries({ queryKey: historyQueryKey(serial) });
       if (result.ok) {
         await queryClient.invalidateQueries({ queryKey: tokenQueryKey(serial) });
         onDone(`${ACTION_LABELS[action]}d: token ${groupSerial(serial)} is now ${describe(result.data.after, action)}.`, String((variables as { ticket: string }).ticket));
@@ -43,8 +44,9 @@ export function ConfirmChangeDialog({ action, serial, tokenType, before, initial
       }
       setFailure({ message: result.message, reference: result.referenceId, fieldErrors: result.fieldErrors });
       // Show the token as it is now behind the dialog when RSA's state moved.
+      // (Not awaited either, so the agent can close the dialog at once.)
       if (result.code === "STATE_CHANGED" || result.code === "RSA_CONFLICT" || result.code === "RSA_NOT_FOUND") {
-        await queryClient.invalidateQueries({ queryKey: tokenQueryKey(serial) });
+        void queryClient.invalidateQueries({ queryKey: tokenQueryKey(serial) });
       }
     },
     onError: () => setFailure({ message: "tokendesk could not be reached; it is unknown whether the change was made. Search the serial again before retrying." }),

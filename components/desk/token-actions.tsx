@@ -39,46 +39,52 @@ export function TokenActions({ serial, tokenType, snapshot, actions, ticket, onT
     return () => window.removeEventListener("keydown", onKey);
   }, [actions, open]);
 
-  if (actions.length === 0) {
-    return (
-      <p className="rounded-md border border-slate-200 bg-white p-4 text-slate-700" data-testid="no-actions">
-        {snapshot.tokenState === "Unassigned"
-          ? "This token is not assigned to anyone, so it cannot be enabled, disabled or unassigned."
-          : "No change is possible in this state."}
-      </p>
-    );
-  }
+  // The open dialog outlives the buttons: when RSA refuses because the token
+  // moved on (say, unassigned by someone else), the panel behind refreshes to a
+  // state with no actions, and the agent must still read why nothing was done.
+  const dialog = open && (
+    <ConfirmChangeDialog
+      key={open}
+      action={open}
+      serial={serial}
+      tokenType={tokenType}
+      before={snapshot}
+      initialTicket={ticket}
+      onClose={() => setOpen(null)}
+      onDone={(message, usedTicket) => {
+        onTicketUsed(usedTicket);
+        onAnnounce(message);
+        setOpen(null);
+      }}
+    />
+  );
 
+  // One tree shape whatever the actions, so the dialog is never remounted (and its message lost) by a refresh.
   return (
-    <div className="flex flex-wrap gap-3" role="group" aria-label="Actions">
-      {actions.map((action) => (
-        <button
-          key={action}
-          type="button"
-          onClick={() => setOpen(action)}
-          aria-keyshortcuts={ACTION_SHORTCUTS[action]}
-          className={`rounded-md px-5 py-2.5 text-lg font-semibold ${STYLE[action]}`}
-        >
-          {ACTION_LABELS[action]} token{" "}
-          <kbd className="ml-1 rounded border border-current/40 px-1.5 text-sm font-normal opacity-90">{ACTION_SHORTCUTS[action].toUpperCase()}</kbd>
-        </button>
-      ))}
-      {open && (
-        <ConfirmChangeDialog
-          key={open}
-          action={open}
-          serial={serial}
-          tokenType={tokenType}
-          before={snapshot}
-          initialTicket={ticket}
-          onClose={() => setOpen(null)}
-          onDone={(message, usedTicket) => {
-            onTicketUsed(usedTicket);
-            onAnnounce(message);
-            setOpen(null);
-          }}
-        />
+    <>
+      {actions.length === 0 ? (
+        <p className="rounded-md border border-slate-200 bg-white p-4 text-slate-700" data-testid="no-actions">
+          {snapshot.tokenState === "Unassigned"
+            ? "This token is not assigned to anyone, so it cannot be enabled, disabled or unassigned."
+            : "No change is possible in this state."}
+        </p>
+      ) : (
+        <div className="flex flex-wrap gap-3" role="group" aria-label="Actions">
+          {actions.map((action) => (
+            <button
+              key={action}
+              type="button"
+              onClick={() => setOpen(action)}
+              aria-keyshortcuts={ACTION_SHORTCUTS[action]}
+              className={`rounded-md px-5 py-2.5 text-lg font-semibold ${STYLE[action]}`}
+            >
+              {ACTION_LABELS[action]} token{" "}
+              <kbd className="ml-1 rounded border border-current/40 px-1.5 text-sm font-normal opacity-90">{ACTION_SHORTCUTS[action].toUpperCase()}</kbd>
+            </button>
+          ))}
+        </div>
       )}
-    </div>
+      {dialog}
+    </>
   );
 }
