@@ -10,6 +10,7 @@ import { migrate } from "../lib/db/migrations";
 import { disconnectDb } from "../lib/db";
 import { readOrCreateSecret } from "../lib/local-secret";
 import { disableDemoAccounts, ensureDemoAccounts } from "../lib/users/demo-accounts";
+import { loadRsaConfig } from "../lib/rsa/config";
 import { startDemoTenant } from "./start-demo-tenant";
 import { printBanner, say } from "./start-output";
 
@@ -41,6 +42,12 @@ async function main(): Promise<void> {
   const dataDir = path.resolve(config.DATA_DIR);
   const demo = rsaCredentialKind(config) === "none";
   const nextBin = path.join(process.cwd(), "node_modules", "next", "dist", "bin", "next");
+
+  // A wrong RSA credential stops the start with a message naming the problem, not the first agent's search.
+  if (!demo) {
+    const rsa = loadRsaConfig(config);
+    say(`RSA: ${rsa.credential.kind === "legacy-key" ? "legacy Administration API key" : "OAuth client"} for ${rsa.apiBase} (npm run rsa:check tests it).`);
+  }
 
   if (!existsSync(path.join(process.cwd(), ".next", "BUILD_ID"))) {
     say("No production build yet: building (about a minute on first start)…");

@@ -51,9 +51,9 @@ export interface RsaConfig {
 
 const legacyKeyFileSchema = z.object({
   customerName: z.string().optional().nullable(),
-  accessID: z.string().min(1, "accessID is missing"),
-  accessKey: z.string().min(1, "accessKey is missing"),
-  adminRestApiUrl: z.string().min(1, "adminRestApiUrl is missing"),
+  accessID: z.string({ error: "accessID is missing" }).min(1, "accessID is empty"),
+  accessKey: z.string({ error: "accessKey is missing" }).min(1, "accessKey is empty"),
+  adminRestApiUrl: z.string({ error: "adminRestApiUrl is missing" }).min(1, "adminRestApiUrl is empty"),
 });
 
 function readJsonFile(variable: string, file: string): unknown {
@@ -80,7 +80,7 @@ function requireSecureUrl(variable: string, value: string): void {
 function loadLegacyKey(keyFile: string): LegacyKeyCredential {
   const parsed = legacyKeyFileSchema.safeParse(readJsonFile("RSA_ADMIN_KEY_FILE", keyFile));
   if (!parsed.success) {
-    const fields = parsed.error.issues.map((i) => (i.path.length ? `${i.path.join(".")}: ${i.message}` : i.message));
+    const fields = parsed.error.issues.map((i) => i.message);
     throw new RsaConfigError(`RSA_ADMIN_KEY_FILE: ${keyFile} is not an RSA Administration API key file (${fields.join("; ")}).`);
   }
   const { accessID, accessKey, adminRestApiUrl, customerName } = parsed.data;
