@@ -77,7 +77,9 @@ async function main() {
     const { historyBatches } = await import("../../lib/audit/history-query");
     const { csvHeader, csvRows } = await import("../../lib/audit/export-format");
     const sink = new Writable({ write: (_chunk, _enc, done) => done() });
-    let peak = process.memoryUsage().rss;
+    // Seeding ran in this process too: report where the export started from, so growth is visible.
+    const startRss = process.memoryUsage().rss;
+    let peak = startRss;
     const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50);
     t = Date.now();
     let exported = 0;
@@ -88,7 +90,7 @@ async function main() {
     }
     clearInterval(sampler);
     const seconds = (Date.now() - t) / 1000;
-    log(`  ${exported.toLocaleString()} rows in ${seconds.toFixed(1)} s = ${Math.round(exported / seconds).toLocaleString()} rows/s; peak RSS ${(peak / 1048576).toFixed(0)} MB`);
+    log(`  ${exported.toLocaleString()} rows in ${seconds.toFixed(1)} s = ${Math.round(exported / seconds).toLocaleString()} rows/s; peak RSS ${(peak / 1048576).toFixed(0)} MB (${(startRss / 1048576).toFixed(0)} MB before the export began)`);
 
     log("\nChain verification of every row:");
     const { verifyChain } = await import("../../lib/audit/verify-chain");
