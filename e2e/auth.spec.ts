@@ -28,6 +28,20 @@ test.describe("sign-in and roles", () => {
     await expect(page).toHaveURL(/\/signin/);
   });
 
+  test("after five failed sign-ins for an email, the next attempt is refused with a wait", async ({ page }) => {
+    const email = uniqueEmail("guesser");
+    await page.goto("/signin");
+    await page.getByLabel("Email").fill(email);
+    for (let i = 0; i < 5; i++) {
+      await page.getByLabel("Password").fill(`wrong-password-${i}`);
+      await page.getByRole("button", { name: "Sign in" }).click();
+      await expect(page.getByRole("status")).toHaveText("The email or password is not correct.");
+    }
+    await page.getByLabel("Password").fill("wrong-password-again");
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page.getByRole("status")).toContainText("Too many failed sign-ins for this email. Wait 15 minutes");
+  });
+
   test("after sign-out, a copy of the old session cookie is refused", async ({ page, browser }) => {
     await signIn(page, demoAccount("supervisor"));
     const copied = await page.context().cookies();

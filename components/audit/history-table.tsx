@@ -52,9 +52,14 @@ export function HistoryTable({ rows, now }: { rows: HistoryRow[]; now: number })
                 <td className="whitespace-nowrap px-2 py-1.5"><LocalTime iso={row.occurredAt.toISOString()} /></td>
                 <td className="px-2 py-1.5">
                   {row.actorId ? (
-                    <Link href={`/audit?agent=${row.actorId}&range=today`} className="text-blue-800 underline" title="What this agent did today">
-                      {row.actorName ?? row.actorEmail}
-                    </Link>
+                    <>
+                      <Link href={`/audit?agent=${row.actorId}&range=today`} className="text-blue-800 underline" title="What this agent did today">
+                        {row.actorName ?? row.actorEmail}
+                      </Link>{" "}
+                      <Link href={`/audit?agent=${row.actorId}&range=7d`} className="text-xs text-blue-800 underline" title="What this agent did in the last 7 days">
+                        7 days
+                      </Link>
+                    </>
                   ) : (
                     (row.actorName ?? row.actorEmail ?? "—")
                   )}

@@ -4,6 +4,8 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { z } from "zod";
 import { authSecret, env } from "@/lib/env";
 import { authenticate } from "@/lib/auth/authenticate";
+import { SIGN_IN_THROTTLED } from "@/lib/auth/sign-in-errors";
+import { SignInThrottledError } from "@/lib/auth/sign-in-throttle";
 import { checkSession, signOutEverywhere, type SessionClaims } from "@/lib/auth/session-store";
 
 const credentialsSchema = z.object({
@@ -37,10 +39,17 @@ export function authOptions(): NextAuthOptions {
           const parsed = credentialsSchema.safeParse(credentials);
           if (!parsed.success) return null;
           const forwarded = header(req?.headers, "x-forwarded-for")?.split(",")[0]?.trim();
-          const result = await authenticate(parsed.data.email, parsed.data.password, {
-            ipAddress: forwarded ?? null,
-            userAgent: header(req?.headers, "user-agent"),
-          });
+          let result: Awaited<ReturnType<typeof authenticate>>;
+          try {
+            result = await authenticate(parsed.data.email, parsed.data.password, {
+              ipAddress: forwarded ?? null,
+              userAgent: header(req?.headers, "user-agent"),
+            });
+          } catch (error) {
+            // next-auth hands a thrown error's message to the sign-in form as `error`.
+            if (error instanceof SignInThrottledError) throw new Error(SIGN_IN_THROTTLED);
+            throw error;
+          }
           if (!result) return null;
           return {
             id: result.user.id,
