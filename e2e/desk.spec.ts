@@ -25,6 +25,8 @@ test("the search box is focused on arrival and a SID700 serial read aloud with s
   await expect(card.getByTestId("state-badge")).toHaveText("Unassigned");
   await expect(page.getByTestId("no-actions")).toBeVisible();
   await expect(page).toHaveURL(new RegExp(`/tokens/${SEED_EXAMPLES.unassignedEnabled}$`));
+  // The lookup itself is in the audit, and the panel's history shows it.
+  await expect(page.getByTestId("history").getByText("Looked up (found)").first()).toBeVisible();
 });
 
 test("a DS100 device shows the device and its credential", async ({ page }) => {

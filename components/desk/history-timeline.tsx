@@ -16,8 +16,8 @@ const OUTCOME_TEXT: Record<HistoryEntry["outcome"], string> = {
 };
 
 /** "Who disabled this and why?" answered without leaving the call. */
-export function HistoryTimeline({ serial }: { serial: string }) {
-  const history = useSerialHistory(serial);
+export function HistoryTimeline({ serial, lookupAt }: { serial: string; lookupAt: number }) {
+  const history = useSerialHistory(serial, lookupAt);
   return (
     <aside aria-labelledby="history-heading" className="rounded-lg border border-slate-200 bg-white p-4">
       <h2 id="history-heading" className="text-lg font-semibold">

@@ -71,7 +71,7 @@ export function LookupPanel({ serial, lookup, canChange, ticket, onTicketUsed, o
         {body}
         {lookup.isFetching && !lookup.isPending && <p className="mt-2 text-sm text-slate-600">Refreshing…</p>}
       </div>
-      <HistoryTimeline serial={serial} />
+      <HistoryTimeline serial={serial} lookupAt={lookup.dataUpdatedAt} />
     </div>
   );
 }

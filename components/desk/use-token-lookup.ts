@@ -28,9 +28,16 @@ export function useTokenLookup(serial: string | null) {
   });
 }
 
-export function useSerialHistory(serial: string) {
+/**
+ * Fetched after each lookup answer (`lookupAt` = its time), so the history
+ * includes the lookup just recorded rather than racing it.
+ */
+export function useSerialHistory(serial: string, lookupAt: number) {
   return useQuery({
-    queryKey: historyQueryKey(serial),
+    queryKey: [...historyQueryKey(serial), lookupAt],
     queryFn: () => getJson<ActionResult<HistoryEntry[]>>(`/api/tokens/${encodeURIComponent(serial)}/history`),
+    enabled: lookupAt > 0,
+    // Keep showing this serial's history while it refreshes — never another serial's.
+    placeholderData: (previous, previousQuery) => (previousQuery?.queryKey[1] === serial ? previous : undefined),
   });
 }

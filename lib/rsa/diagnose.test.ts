@@ -54,7 +54,7 @@ describe("npm run rsa:check", () => {
   it("names a clock that is off as the reason", async () => {
     const d = await diagnoseRsa(parseEnv({ RSA_ADMIN_KEY_FILE: skewed.legacyKeyFile }));
     expect(d.ok).toBe(false);
-    expect(text(d)).toMatch(/fail: This machine's clock is 720\d s behind RSA's; RSA allows 60 s/);
+    expect(text(d)).toMatch(/fail: This machine's clock is (7199|720\d) s behind RSA's; RSA allows 60 s/);
   });
 
   it("names a bad key file before calling anything", async () => {
