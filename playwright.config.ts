@@ -36,8 +36,8 @@ export default defineConfig({
       SIMULATOR_PORT: String(E2E.simulatorPort),
       NEXTAUTH_URL: E2E.baseUrl,
       // Short enough that the "RSA hangs" test ends quickly.
-      RSA_TIMEOUT_MS: "1500",
-      RSA_TOTAL_TIMEOUT_MS: "3000",
+      RSA_TIMEOUT_MS: "2500",
+      RSA_TOTAL_TIMEOUT_MS: "4000",
       NEXTAUTH_SECRET: "",
       AUTH_SECRET: "",
       RSA_OAUTH_ISSUER: "",
