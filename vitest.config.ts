@@ -8,13 +8,13 @@ export default defineConfig({
     alias: [
       { find: /^@\//, replacement: root },
       // `server-only` throws outside React Server Components; tests are server code.
-      { find: /^server-only$/, replacement: `${root}test/server-only-stub.ts` },
+      { find: /^server-only$/, replacement: `${root}lib/test-support/server-only-stub.ts` },
     ],
   },
   test: {
-    include: ["{lib,simulator,scripts,app,test}/**/*.test.ts"],
-    globalSetup: ["test/global-setup.ts"],
-    setupFiles: ["test/setup-file.ts"],
+    include: ["{lib,simulator,scripts,app}/**/*.test.ts"],
+    globalSetup: ["lib/test-support/global-setup.ts"],
+    setupFiles: ["lib/test-support/setup-file.ts"],
     pool: "forks",
     testTimeout: 30_000,
     hookTimeout: 120_000,

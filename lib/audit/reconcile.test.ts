@@ -6,7 +6,7 @@ import { reconcileOpenIntents } from "@/lib/audit/reconcile";
 import { getRsaClient } from "@/lib/rsa/client";
 import { sidSnapshot } from "@/lib/tokens/token-actions";
 import { SEED_EXAMPLES } from "@/simulator/index";
-import { withSimulatedTenant } from "@/test/rsa-tenant";
+import { withSimulatedTenant } from "@/lib/test-support/rsa-tenant";
 
 const tenant = withSimulatedTenant();
 const agent = { actorId: randomUUID(), actorName: "Killed Process", actorEmail: "killed@example.com", actorRole: "AGENT" };

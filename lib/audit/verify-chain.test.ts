@@ -5,7 +5,7 @@ import { auditHmacKey } from "@/lib/audit/hmac-key";
 import { makeCheckpoint, parseCheckpoints } from "@/lib/audit/checkpoint";
 import { verifyChain } from "@/lib/audit/verify-chain";
 import { databaseUrl } from "@/lib/db";
-import { createEmptyDatabase } from "@/test/databases";
+import { createEmptyDatabase } from "@/lib/test-support/databases";
 import { migrate } from "@/lib/db/migrations";
 
 /** Tampering as a database superuser would do it: triggers switched off for the session. */

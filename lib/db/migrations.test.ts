@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { DEFAULT_MIGRATIONS_DIR, migrate, migrationChecksum, readMigrationFiles } from "@/lib/db/migrations";
-import { createEmptyDatabase, withClient } from "@/test/databases";
+import { createEmptyDatabase, withClient } from "@/lib/test-support/databases";
 
 const drops: (() => Promise<void>)[] = [];
 afterEach(async () => {

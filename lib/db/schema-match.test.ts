@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { get_dmmf } from "@prisma/prisma-schema-wasm";
 import { describe, expect, it } from "vitest";
 import { databaseUrl } from "@/lib/db";
-import { withClient } from "@/test/databases";
+import { withClient } from "@/lib/test-support/databases";
 
 /**
  * The migrations are hand-written SQL; this proves the database they produce is

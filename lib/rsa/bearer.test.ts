@@ -3,7 +3,7 @@ import { decodeJwt, decodeProtectedHeader } from "jose";
 import { describe, expect, it } from "vitest";
 import { BearerCache } from "@/lib/rsa/bearer-cache";
 import { LEGACY_JWT_LIFETIME_SECONDS } from "@/lib/rsa/legacy-jwt";
-import { rsaFailure, simulatedTenant } from "@/test/rsa-client-tenant";
+import { rsaFailure, simulatedTenant } from "@/lib/test-support/rsa-client-tenant";
 import { SEED_EXAMPLES as S } from "@/simulator/index";
 
 const tenant = simulatedTenant();

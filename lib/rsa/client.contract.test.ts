@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import type { RsaClient } from "@/lib/rsa/client";
-import { rsaFailure, simulatedTenant } from "@/test/rsa-client-tenant";
+import { rsaFailure, simulatedTenant } from "@/lib/test-support/rsa-client-tenant";
 import { SEED_EXAMPLES as S } from "@/simulator/index";
 
 const tenant = simulatedTenant();

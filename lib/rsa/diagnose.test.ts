@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseEnv } from "@/lib/env";
-import { closedPort } from "@/test/closed-port";
+import { closedPort } from "@/lib/test-support/closed-port";
 import { diagnoseRsa } from "@/lib/rsa/diagnose";
 import { startSimulator, type RunningSimulator } from "@/simulator/index";
 

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { parseEnv } from "@/lib/env";
 import { createRsaClient } from "@/lib/rsa/client";
-import { closedPort } from "@/test/closed-port";
+import { closedPort } from "@/lib/test-support/closed-port";
 import { loadRsaConfig } from "@/lib/rsa/config";
-import { rsaFailure, simulatedTenant } from "@/test/rsa-client-tenant";
+import { rsaFailure, simulatedTenant } from "@/lib/test-support/rsa-client-tenant";
 import { SEED_EXAMPLES as S, type SimulatorFault } from "@/simulator/index";
 
 const tenant = simulatedTenant();

@@ -7,7 +7,7 @@ import { lookupToken } from "@/lib/tokens/lookup-token";
 import { getRsaClient } from "@/lib/rsa/client";
 import { sidSnapshot, ds100Snapshot, type TokenAction } from "@/lib/tokens/token-actions";
 import { SEED_EXAMPLES } from "@/simulator/index";
-import { withSimulatedTenant } from "@/test/rsa-tenant";
+import { withSimulatedTenant } from "@/lib/test-support/rsa-tenant";
 import type { CurrentUser } from "@/lib/auth/current-user";
 
 const tenant = withSimulatedTenant({ timeoutMs: 400, totalTimeoutMs: 1000 });

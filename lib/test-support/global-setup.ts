@@ -3,14 +3,14 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import pg from "pg";
 import type { TestProject } from "vitest/node";
-import { startEmbeddedPostgres, type EmbeddedDatabase } from "../lib/db/embedded-postgres";
-import { migrate } from "../lib/db/migrations";
+import { startEmbeddedPostgres, type EmbeddedDatabase } from "../db/embedded-postgres";
+import { migrate } from "../db/migrations";
 import { freePort } from "./free-port";
 
 /**
  * One PostgreSQL for the whole run: TEST_DATABASE_URL (any server, e.g. the
  * machine's PostgreSQL 15) or an embedded one in a temporary folder. A migrated
- * template database is made once; each test file clones it (test/setup-file.ts).
+ * template database is made once; each test file clones it (lib/test-support/setup-file.ts).
  */
 
 export const TEMPLATE_DATABASE = "tokendesk_test_template";

@@ -1,9 +1,9 @@
 import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { afterAll, beforeEach, inject, vi } from "vitest";
-import { resetEnvCache } from "../lib/env";
-import { disconnectDb } from "../lib/db";
-import { closePgPool } from "../lib/db/pg-pool";
+import { resetEnvCache } from "../env";
+import { disconnectDb } from "../db";
+import { closePgPool } from "../db/pg-pool";
 
 /**
  * Runs before each test file: gives the file its own database cloned from the
