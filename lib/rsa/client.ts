@@ -3,7 +3,7 @@ import { z } from "zod";
 import { env } from "@/lib/env";
 import * as answers from "@/lib/rsa/answers";
 import { loadRsaConfig, type RsaConfig } from "@/lib/rsa/config";
-import { RsaError } from "@/lib/rsa/errors";
+import { RsaConfigError, RsaError } from "@/lib/rsa/errors";
 import { RsaTransport, type TransportOptions } from "@/lib/rsa/transport";
 import type {
   Ds100Credential,
@@ -141,7 +141,15 @@ let shared: RsaClient | undefined;
 
 /** The process's client: configured once from the environment, so its bearer token is shared by every request. */
 export function getRsaClient(): RsaClient {
-  shared ??= createRsaClient(loadRsaConfig(env()));
+  if (!shared) {
+    try {
+      shared = createRsaClient(loadRsaConfig(env()));
+    } catch (error) {
+      // Checked at start, but a key file can vanish later: callers handle an RsaError, and nothing was sent.
+      if (error instanceof RsaConfigError) throw new RsaError("not_configured", error.message, { sentRequest: false, rsaDescription: error.message });
+      throw error;
+    }
+  }
   return shared;
 }
 

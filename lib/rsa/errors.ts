@@ -13,7 +13,9 @@ export type RsaErrorKind =
   | "unavailable"
   | "timeout"
   | "network"
-  | "invalid_answer";
+  | "invalid_answer"
+  /** tokendesk's own RSA configuration is broken (e.g. the key file went missing after start). */
+  | "not_configured";
 
 export interface RsaErrorDetails {
   httpStatus?: number;

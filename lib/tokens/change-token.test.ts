@@ -4,7 +4,7 @@ import { db, disconnectDb } from "@/lib/db";
 import { resetEnvCache } from "@/lib/env";
 import { changeToken, type ChangeRequest } from "@/lib/tokens/change-token";
 import { lookupToken } from "@/lib/tokens/lookup-token";
-import { getRsaClient } from "@/lib/rsa/client";
+import { getRsaClient, resetRsaClient } from "@/lib/rsa/client";
 import { sidSnapshot, ds100Snapshot, type TokenAction } from "@/lib/tokens/token-actions";
 import { SEED_EXAMPLES } from "@/simulator/index";
 import { withSimulatedTenant } from "@/lib/test-support/rsa-tenant";
@@ -180,5 +180,23 @@ describe("lookups are recorded", () => {
     const result = await lookupToken(agent, { serial: SEED_EXAMPLES.unassignedEnabled, kind: "sid700" }, ctx());
     expect(result).toMatchObject({ ok: false, code: "RSA_RATE_LIMITED" });
     if (!result.ok) expect(result.message).toMatch(/in 30 seconds/);
+  });
+
+  it("tells the agent to call an administrator when the RSA key file has gone, and records the failure", async () => {
+    const keyFile = process.env.RSA_ADMIN_KEY_FILE;
+    process.env.RSA_ADMIN_KEY_FILE = "/nonexistent/rsa-admin.key";
+    resetEnvCache();
+    resetRsaClient();
+    try {
+      const result = await lookupToken(agent, { serial: "000000777777", kind: "sid700" }, ctx());
+      expect(result).toMatchObject({ ok: false, code: "RSA_NOT_CONFIGURED" });
+      if (!result.ok) expect(result.message).toMatch(/not set up correctly, so nothing was looked up\. Tell your administrator/);
+      const [row] = await db().auditEvent.findMany({ where: { serial: "000000777777" } });
+      expect(row).toMatchObject({ type: "LOOKUP", outcome: "FAILED", errorCode: "NOT_CONFIGURED" });
+    } finally {
+      process.env.RSA_ADMIN_KEY_FILE = keyFile;
+      resetEnvCache();
+      resetRsaClient();
+    }
   });
 });

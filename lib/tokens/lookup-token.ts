@@ -39,10 +39,9 @@ export async function lookupToken(
   query: { serial: string; kind: SerialKind },
   ctx: RequestContext,
 ): Promise<ActionResult<LookupResult>> {
-  const rsa = getRsaClient();
   const [sid, ds100] = await Promise.all([
-    query.kind !== "ds100" ? attempt(() => rsa.lookupSidToken(query.serial)) : null,
-    query.kind !== "sid700" ? attempt(() => rsa.lookupDs100(query.serial)) : null,
+    query.kind !== "ds100" ? attempt(() => getRsaClient().lookupSidToken(query.serial)) : null,
+    query.kind !== "sid700" ? attempt(() => getRsaClient().lookupDs100(query.serial)) : null,
   ]);
 
   let result: LookupResult | null = null;

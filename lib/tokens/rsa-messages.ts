@@ -30,5 +30,7 @@ export function rsaFailureMessage(kind: RsaErrorKind, context: { retryAfterMs?: 
       return "tokendesk could not reach RSA. Try again; if it keeps happening, tell your administrator.";
     case "invalid_answer":
       return "RSA sent an answer tokendesk could not read. Tell your administrator.";
+    case "not_configured":
+      return `tokendesk's connection to RSA is not set up correctly, so nothing was ${context.change ? "changed" : "looked up"}. Tell your administrator (npm run rsa:check explains what is wrong).`;
   }
 }
