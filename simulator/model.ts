@@ -185,11 +185,7 @@ export class TenantModel {
     if (token.tokenStatus !== status) {
       if (status === "Enabled" && this.activeSidTokenCount(userId) >= MAX_ACTIVE_SID_TOKENS)
         throw conflict(`User ${userId} already has ${MAX_ACTIVE_SID_TOKENS} active hardware tokens`);
-      const at = this.timestamp();
-      token.tokenStatus = status;
-      token.tokenStatusChangedAt = at;
-      token.tokenStatusChangedBy = actor;
-      token.updatedAt = at;
+      changeStatus(token, status, actor, this.timestamp());
     }
     return {
       userId,
@@ -255,12 +251,7 @@ export class TenantModel {
       );
     const at = this.timestamp();
     return mine.map((c) => {
-      if (c.tokenStatus !== status) {
-        c.tokenStatus = status;
-        c.tokenStatusChangedAt = at;
-        c.tokenStatusChangedBy = actor;
-        c.updatedAt = at;
-      }
+      changeStatus(c, status, actor, at);
       return {
         userId,
         tokenSerialNumber: c.tokenSerialNumber,
@@ -342,12 +333,7 @@ export class TenantModel {
       token.updatedAt = at;
     }
 
-    if (change.tokenStatus !== undefined && change.tokenStatus !== token.tokenStatus) {
-      token.tokenStatus = change.tokenStatus;
-      token.tokenStatusChangedAt = at;
-      token.tokenStatusChangedBy = ANOTHER_ADMIN;
-      token.updatedAt = at;
-    }
+    if (change.tokenStatus !== undefined) changeStatus(token, change.tokenStatus, ANOTHER_ADMIN, at);
     return { ...token };
   }
 
@@ -379,4 +365,21 @@ export class TenantModel {
     token.pinSet = false;
     token.tokenState = "Unassigned";
   }
+}
+
+/**
+ * Enable or disable, keeping who and when true. Setting the status a token
+ * already has changes nothing, not even tokenStatusChangedAt/By.
+ */
+function changeStatus(
+  token: Pick<SidToken, "tokenStatus" | "tokenStatusChangedAt" | "tokenStatusChangedBy" | "updatedAt">,
+  status: TokenStatus,
+  actor: string,
+  at: string,
+): void {
+  if (token.tokenStatus === status) return;
+  token.tokenStatus = status;
+  token.tokenStatusChangedAt = at;
+  token.tokenStatusChangedBy = actor;
+  token.updatedAt = at;
 }

@@ -32,13 +32,15 @@ const flag = z.unknown().transform((v): boolean | null => {
 
 const serial = z.string().trim().min(1).max(36);
 const userId = z.string().trim().min(1).max(64);
+/** Null on an unassigned token; absent is read as null too. */
+const optionalUserId = userId.nullable().optional().transform((v) => v ?? null);
 const tokenStatus = z.enum(TOKEN_STATUSES);
 const tokenState = z.enum(TOKEN_STATES);
 
 export const sidTokenSchema = z.object({
   id: text,
   name: text,
-  userId: userId.nullable().optional().transform((v) => v ?? null),
+  userId: optionalUserId,
   deviceType: text,
   registeredDate: timestamp,
   tokenSerialNumber: serial,
@@ -75,7 +77,7 @@ export const unassignResultSchema = z.object({ tokenSerialNumber: serial, tokenS
 export const assignResultSchema = z.object({ userId, tokenSerialNumber: serial, tokenState });
 
 export const pinClearResultSchema = z.object({
-  userId: userId.nullable().optional().transform((v) => v ?? null),
+  userId: optionalUserId,
   tokenSerialNumber: serial,
   pinSet: flag,
 });

@@ -40,10 +40,6 @@ const userPath = (userId: string) => `/users/${encodeURIComponent(check(userIdIn
 export class RsaClient {
   constructor(private readonly transport: RsaTransport) {}
 
-  get config(): RsaConfig {
-    return this.transport.config;
-  }
-
   /** How many bearer tokens this client has signed or fetched (one serves many calls). */
   get bearersIssued(): number {
     return this.transport.bearers.issued;
