@@ -5,7 +5,16 @@ const config = [
   ...nextCoreWebVitals,
   ...nextTypescript,
   {
-    ignores: ["node_modules/**", ".next/**", ".data/**", ".data-e2e/**", "lib/generated/**", "next-env.d.ts", "test-results/**", "playwright-report/**"],
+    ignores: [
+      "node_modules/**",
+      ".next/**",
+      ".data/**",
+      ".data-e2e/**",
+      "lib/generated/**",
+      "next-env.d.ts",
+      "test-results/**",
+      "playwright-report/**",
+    ],
   },
   {
     rules: {
@@ -17,7 +26,18 @@ const config = [
     },
   },
   {
-    files: ["lib/env.ts", "instrumentation.ts", "scripts/**", "e2e/**", "playwright.config.ts", "vitest.config.ts", "prisma.config.ts", "lib/test-support/**", "**/*.test.ts", "simulator/**"],
+    files: [
+      "lib/env.ts",
+      "instrumentation.ts",
+      "scripts/**",
+      "e2e/**",
+      "playwright.config.ts",
+      "vitest.config.ts",
+      "prisma.config.ts",
+      "lib/test-support/**",
+      "**/*.test.ts",
+      "simulator/**",
+    ],
     rules: { "no-restricted-properties": "off" },
   },
 ];

@@ -27,7 +27,14 @@ export function LocalTime({ iso, withRelative = false }: { iso: string; withRela
 function relative(date: Date): string {
   const seconds = Math.round((date.getTime() - Date.now()) / 1000);
   const format = new Intl.RelativeTimeFormat(undefined, { numeric: "auto" });
-  const units: [Intl.RelativeTimeFormatUnit, number][] = [["year", 31536000], ["month", 2592000], ["day", 86400], ["hour", 3600], ["minute", 60]];
-  for (const [unit, size] of units) if (Math.abs(seconds) >= size) return format.format(Math.round(seconds / size), unit);
+  const units: [Intl.RelativeTimeFormatUnit, number][] = [
+    ["year", 31536000],
+    ["month", 2592000],
+    ["day", 86400],
+    ["hour", 3600],
+    ["minute", 60],
+  ];
+  for (const [unit, size] of units)
+    if (Math.abs(seconds) >= size) return format.format(Math.round(seconds / size), unit);
   return format.format(seconds, "second");
 }

@@ -27,7 +27,9 @@ export function TopBar({ user }: { user: CurrentUser }) {
         <div className="ml-auto flex items-center gap-4 text-sm">
           <span data-testid="current-user">
             <span className="font-medium">{user.displayName}</span>{" "}
-            <span className="rounded bg-slate-100 px-1.5 py-0.5 text-xs font-semibold text-slate-700">{ROLE_LABELS[user.role]}</span>
+            <span className="rounded bg-slate-100 px-1.5 py-0.5 text-xs font-semibold text-slate-700">
+              {ROLE_LABELS[user.role]}
+            </span>
           </span>
           <SignOutButton />
         </div>

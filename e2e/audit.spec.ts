@@ -3,7 +3,9 @@ import { expect, test } from "@playwright/test";
 import { SEED_EXAMPLES } from "../simulator/index";
 import { demoAccount, signIn } from "./support/fixtures";
 
-test("a supervisor filters by agent, serial and ticket, pages through, opens a row and exports the filtered CSV", async ({ browser }) => {
+test("a supervisor filters by agent, serial and ticket, pages through, opens a row and exports the filtered CSV", async ({
+  browser,
+}) => {
   // An agent makes 55 lookups (through the same route the desk uses) and one change with a ticket.
   const agentContext = await browser.newContext();
   const agentPage = await agentContext.newPage();
@@ -53,7 +55,10 @@ test("a supervisor filters by agent, serial and ticket, pages through, opens a r
   await page.getByRole("link", { name: "CSV" }).click();
   const download = await downloading;
   const csv = readFileSync((await download.path())!, "utf8");
-  const lines = csv.replace(/^\uFEFF/, "").trim().split("\r\n");
+  const lines = csv
+    .replace(/^\uFEFF/, "")
+    .trim()
+    .split("\r\n");
   expect(lines[0]).toMatch(/^time_utc,event,agent_email/);
   expect(lines).toHaveLength(2);
   expect(lines[1]).toContain(ticket);

@@ -1,7 +1,11 @@
 import { expect, test } from "@playwright/test";
 import { demoAccount, signIn, uniqueEmail, userCommand } from "./support/fixtures";
 
-const NAV = { agent: ["Desk"], supervisor: ["Desk", "Audit history"], admin: ["Desk", "Audit history", "Administration"] } as const;
+const NAV = {
+  agent: ["Desk"],
+  supervisor: ["Desk", "Audit history"],
+  admin: ["Desk", "Audit history", "Administration"],
+} as const;
 
 test.describe("sign-in and roles", () => {
   for (const role of ["agent", "supervisor", "admin"] as const) {
@@ -61,7 +65,9 @@ test.describe("sign-in and roles", () => {
   test("a user disabled from the command line is signed out on the next request", async ({ page }) => {
     const email = uniqueEmail("disable-me");
     const password = "a-long-enough-password";
-    expect(userCommand(["add", "--email", email, "--name", "Disable Me", "--role", "agent"], password)).toContain(`Created ${email}`);
+    expect(userCommand(["add", "--email", email, "--name", "Disable Me", "--role", "agent"], password)).toContain(
+      `Created ${email}`,
+    );
     await signIn(page, { email, password });
 
     expect(userCommand(["disable", "--email", email])).toContain("Disabled");

@@ -106,11 +106,17 @@ test("keyboard only: disable → enable → unassign a seeded token, every step 
 });
 
 const FAILURES = [
-  { fault: { kind: "rate-limit", retryAfterSeconds: 20 }, text: /too many requests and did not make the change\. Try again in 20 seconds/ },
+  {
+    fault: { kind: "rate-limit", retryAfterSeconds: 20 },
+    text: /too many requests and did not make the change\. Try again in 20 seconds/,
+  },
   { fault: { kind: "server-error" }, text: /RSA is not available right now/ },
   { fault: { kind: "gateway-html", status: 503 }, text: /RSA is not available right now/ },
   { fault: { kind: "hang" }, text: /did not answer in time, so it is unknown whether the change was made/ },
-  { fault: { kind: "credential-rejected" }, text: /RSA rejected tokendesk's credentials\. Nothing was changed\. Tell your administrator/ },
+  {
+    fault: { kind: "credential-rejected" },
+    text: /RSA rejected tokendesk's credentials\. Nothing was changed\. Tell your administrator/,
+  },
 ];
 
 for (const { fault, text } of FAILURES) {
@@ -134,8 +140,18 @@ for (const { fault, text } of FAILURES) {
 // RSA itself refuses: the token changes after tokendesk's re-read but before RSA
 // handles the change (held back by a little latency), so only RSA can notice.
 const RSA_REFUSALS = [
-  { status: 409, serial: SEED_EXAMPLES.assignedEnabledSpares[4]!, arrange: { tokenState: "Unassigned" }, text: /RSA refused: the token is not in a state that allows this/ },
-  { status: 404, serial: SEED_EXAMPLES.assignedEnabledSpares[5]!, arrange: { userId: SEED_EXAMPLES.userIds.assignedDisabled }, text: /RSA no longer knows this token or its owner/ },
+  {
+    status: 409,
+    serial: SEED_EXAMPLES.assignedEnabledSpares[4]!,
+    arrange: { tokenState: "Unassigned" },
+    text: /RSA refused: the token is not in a state that allows this/,
+  },
+  {
+    status: 404,
+    serial: SEED_EXAMPLES.assignedEnabledSpares[5]!,
+    arrange: { userId: SEED_EXAMPLES.userIds.assignedDisabled },
+    text: /RSA no longer knows this token or its owner/,
+  },
 ];
 
 for (const { status, serial, arrange, text } of RSA_REFUSALS) {

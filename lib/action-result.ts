@@ -5,7 +5,14 @@
  */
 export type ActionResult<T> =
   | { ok: true; data: T }
-  | { ok: false; code: string; message: string; fieldErrors?: Record<string, string>; referenceId?: string; details?: Record<string, unknown> };
+  | {
+      ok: false;
+      code: string;
+      message: string;
+      fieldErrors?: Record<string, string>;
+      referenceId?: string;
+      details?: Record<string, unknown>;
+    };
 
 export function ok<T>(data: T): ActionResult<T> {
   return { ok: true, data };

@@ -4,7 +4,13 @@ import { EnvError, parseEnv, rsaCredentialKind } from "@/lib/env";
 describe("configuration", () => {
   it("has sensible defaults", () => {
     const e = parseEnv({});
-    expect(e).toMatchObject({ PORT: 3000, DATA_DIR: ".data", SESSION_MAX_AGE_MINUTES: 480, SESSION_IDLE_MINUTES: 30, DEMO_MODE: false });
+    expect(e).toMatchObject({
+      PORT: 3000,
+      DATA_DIR: ".data",
+      SESSION_MAX_AGE_MINUTES: 480,
+      SESSION_IDLE_MINUTES: 30,
+      DEMO_MODE: false,
+    });
     expect(rsaCredentialKind(e)).toBe("none");
   });
 

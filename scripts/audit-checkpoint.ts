@@ -13,7 +13,11 @@ runMain(async () => {
   return withDatabase(async (url) => {
     const client = new pg.Client({ connectionString: url });
     await client.connect();
-    const head = (await client.query<{ seq: string; hash: string }>("SELECT seq::text, hash FROM audit_events ORDER BY seq DESC LIMIT 1")).rows[0];
+    const head = (
+      await client.query<{ seq: string; hash: string }>(
+        "SELECT seq::text, hash FROM audit_events ORDER BY seq DESC LIMIT 1",
+      )
+    ).rows[0];
     await client.end();
     if (!head) {
       console.error("The audit trail is empty: nothing to checkpoint yet.");

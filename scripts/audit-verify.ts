@@ -19,11 +19,15 @@ runMain(async () => {
     await recordVerification(result, "command");
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
     if (result.ok) {
-      console.log(`Audit chain intact: ${result.rowsChecked} rows checked in ${seconds} s${checkpoints.length ? `, ${checkpoints.length} checkpoint(s) matched` : ""}.`);
+      console.log(
+        `Audit chain intact: ${result.rowsChecked} rows checked in ${seconds} s${checkpoints.length ? `, ${checkpoints.length} checkpoint(s) matched` : ""}.`,
+      );
       if (result.head) console.log(`Head: row ${result.head.seq}, hash ${result.head.hash}`);
       return 0;
     }
-    console.error(`AUDIT CHAIN BROKEN at row ${result.firstBreak!.seq} (${result.firstBreak!.problem}): ${result.firstBreak!.message}`);
+    console.error(
+      `AUDIT CHAIN BROKEN at row ${result.firstBreak!.seq} (${result.firstBreak!.problem}): ${result.firstBreak!.message}`,
+    );
     return 1;
   });
 }, ["CheckpointError", "AuditKeyError"]);

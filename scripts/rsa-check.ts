@@ -9,7 +9,9 @@ runMain(async () => {
   const config = env();
   if (rsaCredentialKind(config) === "none") {
     console.log("No RSA credentials are configured, so tokendesk runs in demo mode against its simulated tenant.");
-    console.log("To use a real tenant set RSA_ADMIN_KEY_FILE (legacy key), or RSA_OAUTH_ISSUER, RSA_OAUTH_CLIENT_ID, RSA_OAUTH_KEY_FILE and RSA_ADMIN_API_URL (OAuth client); see the README.");
+    console.log(
+      "To use a real tenant set RSA_ADMIN_KEY_FILE (legacy key), or RSA_OAUTH_ISSUER, RSA_OAUTH_CLIENT_ID, RSA_OAUTH_KEY_FILE and RSA_ADMIN_API_URL (OAuth client); see the README.",
+    );
     return 2;
   }
   const diagnosis = await diagnoseRsa(config);

@@ -46,7 +46,9 @@ async function main(): Promise<void> {
   // A wrong RSA credential stops the start with a message naming the problem, not the first agent's search.
   if (!demo) {
     const rsa = loadRsaConfig(config);
-    say(`RSA: ${rsa.credential.kind === "legacy-key" ? "legacy Administration API key" : "OAuth client"} for ${rsa.apiBase} (npm run rsa:check tests it).`);
+    say(
+      `RSA: ${rsa.credential.kind === "legacy-key" ? "legacy Administration API key" : "OAuth client"} for ${rsa.apiBase} (npm run rsa:check tests it).`,
+    );
   }
 
   if (!existsSync(path.join(process.cwd(), ".next", "BUILD_ID"))) {
@@ -58,20 +60,28 @@ async function main(): Promise<void> {
   let secret = authSecret(config);
   if (!secret) {
     if (config.DATABASE_URL && !demo)
-      throw new Error("NEXTAUTH_SECRET (or AUTH_SECRET) must be set when DATABASE_URL is set: every instance must share it.");
+      throw new Error(
+        "NEXTAUTH_SECRET (or AUTH_SECRET) must be set when DATABASE_URL is set: every instance must share it.",
+      );
     secret = await readOrCreateSecret(dataDir, "auth-secret");
   }
 
   let auditKey = config.AUDIT_HMAC_KEY ?? (config.AUDIT_HMAC_KEY_FILE ? undefined : null);
   if (auditKey === null) {
     if (config.DATABASE_URL && !demo)
-      throw new Error("AUDIT_HMAC_KEY (or AUDIT_HMAC_KEY_FILE) must be set when DATABASE_URL is set: every instance must share it.");
+      throw new Error(
+        "AUDIT_HMAC_KEY (or AUDIT_HMAC_KEY_FILE) must be set when DATABASE_URL is set: every instance must share it.",
+      );
     auditKey = await readOrCreateSecret(dataDir, "audit-hmac-key", 48);
   }
 
   const database = await resolveDatabase();
   cleanups.push(() => database.stop());
-  say(database.embedded ? `Embedded PostgreSQL ready (data in ${path.join(dataDir, "pg")}).` : "Connected to DATABASE_URL.");
+  say(
+    database.embedded
+      ? `Embedded PostgreSQL ready (data in ${path.join(dataDir, "pg")}).`
+      : "Connected to DATABASE_URL.",
+  );
   process.env.DATABASE_URL = database.url;
   resetEnvCache(); // the configuration read above had no DATABASE_URL yet
 

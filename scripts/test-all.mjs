@@ -23,7 +23,11 @@ function readJson(file) {
 
 const chromiumCheck = spawnSync(
   "npx",
-  ["tsx", "-e", "import('./e2e/support/chromium.ts').then(m => { if (!m.findChromium()) { console.error(m.NO_CHROMIUM_MESSAGE); process.exit(3); } })"],
+  [
+    "tsx",
+    "-e",
+    "import('./e2e/support/chromium.ts').then(m => { if (!m.findChromium()) { console.error(m.NO_CHROMIUM_MESSAGE); process.exit(3); } })",
+  ],
   { stdio: "inherit", env },
 );
 if (chromiumCheck.status !== 0) process.exit(1);
@@ -32,7 +36,11 @@ rmSync("test-results", { recursive: true, force: true });
 mkdirSync("test-results", { recursive: true });
 
 const unit = step("Unit and integration tests (Vitest)", "npx", [
-  "vitest", "run", "--reporter=default", "--reporter=json", "--outputFile.json=test-results/unit-results.json",
+  "vitest",
+  "run",
+  "--reporter=default",
+  "--reporter=json",
+  "--outputFile.json=test-results/unit-results.json",
 ]);
 const unitJson = readJson("test-results/unit-results.json");
 results.passed += unitJson?.numPassedTests ?? 0;

@@ -1,7 +1,15 @@
 // npm run user -- <command> — manage tokendesk's own users from the command line.
 import { parseArgs } from "node:util";
 import { ROLE_LABELS } from "../lib/auth/permissions";
-import { addUser, listUsers, resetPassword, setDisabled, setRole, UserError, type UserSummary } from "../lib/users/user-service";
+import {
+  addUser,
+  listUsers,
+  resetPassword,
+  setDisabled,
+  setRole,
+  UserError,
+  type UserSummary,
+} from "../lib/users/user-service";
 import { readStdin, runMain, withDatabase } from "./cli-support";
 
 const USAGE = `Usage: npm run user -- <command> [options]
@@ -57,12 +65,15 @@ async function main(): Promise<number> {
       }
       case "list": {
         const users = await listUsers();
-        if (users.length === 0) console.log("No users yet. Add one with: npm run user -- add --email E --name N --role admin");
+        if (users.length === 0)
+          console.log("No users yet. Add one with: npm run user -- add --email E --name N --role admin");
         for (const u of users) console.log(describe(u));
         return 0;
       }
       case "set-role":
-        console.log(`Updated ${describe(await setRole(required(values.email, "email"), required(values.role, "role")))}`);
+        console.log(
+          `Updated ${describe(await setRole(required(values.email, "email"), required(values.role, "role")))}`,
+        );
         return 0;
       case "disable":
         console.log(`Disabled ${describe(await setDisabled(required(values.email, "email"), true))}`);

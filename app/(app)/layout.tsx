@@ -14,7 +14,10 @@ export default async function SignedInLayout({ children }: { children: React.Rea
   if (!user) redirect("/signin");
   return (
     <>
-      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:bg-white focus:px-3 focus:py-2">
+      <a
+        href="#main"
+        className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:bg-white focus:px-3 focus:py-2"
+      >
         Skip to content
       </a>
       {env().DEMO_MODE && <DemoBanner />}

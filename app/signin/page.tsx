@@ -8,7 +8,11 @@ import { safeCallbackPath } from "@/lib/auth/safe-callback";
 
 export const metadata: Metadata = { title: "Sign in" };
 
-export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function SignInPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const params = await searchParams;
   const callbackUrl = safeCallbackPath(typeof params.callbackUrl === "string" ? params.callbackUrl : undefined);
   if (await getCurrentUser()) redirect(callbackUrl);
@@ -19,7 +23,10 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
       <main className="mx-auto mt-20 w-full max-w-sm px-4">
         <h1 className="text-2xl font-semibold tracking-tight">Sign in to tokendesk</h1>
         <p className="mt-1 text-sm text-slate-600">RSA SecurID token help desk</p>
-        <SignInForm callbackUrl={callbackUrl} notice={sessionEnded ? "Your session has ended. Sign in again." : undefined} />
+        <SignInForm
+          callbackUrl={callbackUrl}
+          notice={sessionEnded ? "Your session has ended. Sign in again." : undefined}
+        />
       </main>
     </>
   );

@@ -3,13 +3,27 @@ import { ACTION_FILTERS, OUTCOME_FILTERS, RANGES, type HistoryFilters } from "@/
 const control = "mt-1 block w-full rounded-md border border-slate-400 bg-white px-2 py-1.5 text-sm";
 
 /** A plain GET form: the filters live in the URL, so every view can be bookmarked and shared. */
-export function HistoryFiltersForm({ filters, agents }: { filters: HistoryFilters; agents: { id: string; name: string }[] }) {
+export function HistoryFiltersForm({
+  filters,
+  agents,
+}: {
+  filters: HistoryFilters;
+  agents: { id: string; name: string }[];
+}) {
   return (
-    <form method="get" action="/audit" role="search" aria-label="Filter the audit history" className="grid grid-cols-2 gap-3 rounded-lg border border-slate-200 bg-white p-4 md:grid-cols-4 lg:grid-cols-5">
+    <form
+      method="get"
+      action="/audit"
+      role="search"
+      aria-label="Filter the audit history"
+      className="grid grid-cols-2 gap-3 rounded-lg border border-slate-200 bg-white p-4 md:grid-cols-4 lg:grid-cols-5"
+    >
       <Field label="Time" id="range">
         <select id="range" name="range" defaultValue={filters.range} className={control}>
           {Object.entries(RANGES).map(([value, label]) => (
-            <option key={value} value={value}>{label}</option>
+            <option key={value} value={value}>
+              {label}
+            </option>
           ))}
         </select>
       </Field>
@@ -23,7 +37,9 @@ export function HistoryFiltersForm({ filters, agents }: { filters: HistoryFilter
         <select id="agent" name="agent" defaultValue={filters.agent ?? ""} className={control}>
           <option value="">Anyone</option>
           {agents.map((a) => (
-            <option key={a.id} value={a.id}>{a.name}</option>
+            <option key={a.id} value={a.id}>
+              {a.name}
+            </option>
           ))}
         </select>
       </Field>
@@ -31,7 +47,9 @@ export function HistoryFiltersForm({ filters, agents }: { filters: HistoryFilter
         <select id="action" name="action" defaultValue={filters.action ?? ""} className={control}>
           <option value="">Any</option>
           {Object.entries(ACTION_FILTERS).map(([value, label]) => (
-            <option key={value} value={value}>{label}</option>
+            <option key={value} value={value}>
+              {label}
+            </option>
           ))}
         </select>
       </Field>
@@ -39,12 +57,20 @@ export function HistoryFiltersForm({ filters, agents }: { filters: HistoryFilter
         <select id="outcome" name="outcome" defaultValue={filters.outcome ?? ""} className={control}>
           <option value="">Any</option>
           {Object.entries(OUTCOME_FILTERS).map(([value, label]) => (
-            <option key={value} value={value}>{label}</option>
+            <option key={value} value={value}>
+              {label}
+            </option>
           ))}
         </select>
       </Field>
       <Field label="Serial" id="serial">
-        <input id="serial" name="serial" defaultValue={filters.serial ?? ""} inputMode="numeric" className={`${control} font-mono`} />
+        <input
+          id="serial"
+          name="serial"
+          defaultValue={filters.serial ?? ""}
+          inputMode="numeric"
+          className={`${control} font-mono`}
+        />
       </Field>
       <Field label="Ticket" id="ticket">
         <input id="ticket" name="ticket" defaultValue={filters.ticket ?? ""} className={control} />

@@ -23,8 +23,15 @@ function outcomeText(row: HistoryRow, now: number): { text: string; tone: "ok" |
   const outcome = row.outcome ?? "";
   const status = row.rsaStatus && !["SUCCESS", "FOUND"].includes(outcome) ? ` (RSA ${row.rsaStatus})` : "";
   const reconciled = (row.outcomeDetails as { reconciled?: boolean } | null)?.reconciled ? " — reconciled" : "";
-  const tone = ["SUCCESS", "APPLIED", "FOUND"].includes(outcome) ? "ok" : ["NOT_FOUND"].includes(outcome) ? "neutral" : "bad";
-  return { text: `${outcome.replace(/_/g, " ").toLowerCase()}${row.errorCode ? `: ${row.errorCode.toLowerCase().replace(/_/g, " ")}` : ""}${status}${reconciled}`, tone };
+  const tone = ["SUCCESS", "APPLIED", "FOUND"].includes(outcome)
+    ? "ok"
+    : ["NOT_FOUND"].includes(outcome)
+      ? "neutral"
+      : "bad";
+  return {
+    text: `${outcome.replace(/_/g, " ").toLowerCase()}${row.errorCode ? `: ${row.errorCode.toLowerCase().replace(/_/g, " ")}` : ""}${status}${reconciled}`,
+    tone,
+  };
 }
 
 const TONE = { ok: "text-green-800", bad: "text-red-800 font-semibold", neutral: "text-slate-700" };
@@ -32,7 +39,11 @@ const TONE = { ok: "text-green-800", bad: "text-red-800 font-semibold", neutral:
 /** The dense table supervisors read; each row opens to every recorded field. */
 export function HistoryTable({ rows, now }: { rows: HistoryRow[]; now: number }) {
   if (rows.length === 0) {
-    return <p className="rounded-lg border border-slate-200 bg-white p-6 text-slate-700">No audit events match these filters.</p>;
+    return (
+      <p className="rounded-lg border border-slate-200 bg-white p-6 text-slate-700">
+        No audit events match these filters.
+      </p>
+    );
   }
   return (
     <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
@@ -40,7 +51,9 @@ export function HistoryTable({ rows, now }: { rows: HistoryRow[]; now: number })
         <thead className="bg-slate-100">
           <tr>
             {["Time", "Agent", "Event", "Serial", "RSA user", "Ticket", "Reason", "Outcome", "ms", ""].map((h) => (
-              <th key={h} scope="col" className="px-2 py-2 font-semibold">{h}</th>
+              <th key={h} scope="col" className="px-2 py-2 font-semibold">
+                {h}
+              </th>
             ))}
           </tr>
         </thead>
@@ -49,14 +62,24 @@ export function HistoryTable({ rows, now }: { rows: HistoryRow[]; now: number })
             const outcome = outcomeText(row, now);
             return (
               <tr key={row.id} className="border-t border-slate-200 align-top" data-testid="audit-row">
-                <td className="whitespace-nowrap px-2 py-1.5"><LocalTime iso={row.occurredAt.toISOString()} /></td>
+                <td className="whitespace-nowrap px-2 py-1.5">
+                  <LocalTime iso={row.occurredAt.toISOString()} />
+                </td>
                 <td className="px-2 py-1.5">
                   {row.actorId ? (
                     <>
-                      <Link href={`/audit?agent=${row.actorId}&range=today`} className="text-blue-800 underline" title="What this agent did today">
+                      <Link
+                        href={`/audit?agent=${row.actorId}&range=today`}
+                        className="text-blue-800 underline"
+                        title="What this agent did today"
+                      >
                         {row.actorName ?? row.actorEmail}
                       </Link>{" "}
-                      <Link href={`/audit?agent=${row.actorId}&range=7d`} className="text-xs text-blue-800 underline" title="What this agent did in the last 7 days">
+                      <Link
+                        href={`/audit?agent=${row.actorId}&range=7d`}
+                        className="text-xs text-blue-800 underline"
+                        title="What this agent did in the last 7 days"
+                      >
                         7 days
                       </Link>
                     </>
@@ -64,11 +87,26 @@ export function HistoryTable({ rows, now }: { rows: HistoryRow[]; now: number })
                     (row.actorName ?? row.actorEmail ?? "—")
                   )}
                 </td>
-                <td className="px-2 py-1.5">{EVENT_LABELS[row.type] ?? row.type}{row.action && !row.action.startsWith("EXPORT") ? ` · ${row.action.toLowerCase()}` : ""}</td>
-                <td className="whitespace-nowrap px-2 py-1.5 font-mono">{row.serial ? <Link href={`/audit?serial=${row.serial}&range=all`} className="underline">{groupSerial(row.serial)}</Link> : "—"}</td>
-                <td className="max-w-40 truncate px-2 py-1.5 font-mono text-xs" title={row.rsaUserId ?? ""}>{row.rsaUserId ?? "—"}</td>
+                <td className="px-2 py-1.5">
+                  {EVENT_LABELS[row.type] ?? row.type}
+                  {row.action && !row.action.startsWith("EXPORT") ? ` · ${row.action.toLowerCase()}` : ""}
+                </td>
+                <td className="whitespace-nowrap px-2 py-1.5 font-mono">
+                  {row.serial ? (
+                    <Link href={`/audit?serial=${row.serial}&range=all`} className="underline">
+                      {groupSerial(row.serial)}
+                    </Link>
+                  ) : (
+                    "—"
+                  )}
+                </td>
+                <td className="max-w-40 truncate px-2 py-1.5 font-mono text-xs" title={row.rsaUserId ?? ""}>
+                  {row.rsaUserId ?? "—"}
+                </td>
                 <td className="px-2 py-1.5">{row.ticket ?? "—"}</td>
-                <td className="px-2 py-1.5">{row.reason ? (CHANGE_REASONS[row.reason as keyof typeof CHANGE_REASONS] ?? row.reason) : "—"}</td>
+                <td className="px-2 py-1.5">
+                  {row.reason ? (CHANGE_REASONS[row.reason as keyof typeof CHANGE_REASONS] ?? row.reason) : "—"}
+                </td>
                 <td className={`px-2 py-1.5 ${TONE[outcome.tone]}`}>{outcome.text || "—"}</td>
                 <td className="px-2 py-1.5 text-right tabular-nums">{row.durationMs ?? ""}</td>
                 <td className="px-2 py-1.5">
@@ -88,18 +126,37 @@ export function HistoryTable({ rows, now }: { rows: HistoryRow[]; now: number })
 
 function RowDetail({ row }: { row: HistoryRow }) {
   const fields: [string, unknown][] = [
-    ["Event id", row.id], ["Chain position", row.seq], ["Agent email", row.actorEmail], ["Agent role", row.actorRole],
-    ["Token type", row.tokenType], ["Note", row.note], ["State before", row.stateBefore], ["State after", row.stateAfter],
-    ["RSA status", row.rsaStatus], ["Error code", row.errorCode], ["Outcome recorded", row.outcomeAt?.toISOString()],
-    ["Outcome recorded by", row.outcomeActor], ["Request id", row.requestId], ["Client IP", row.clientIp], ["User agent", row.userAgent],
-    ["Details", row.details], ["Outcome details", row.outcomeDetails], ["Row hash", row.hash],
+    ["Event id", row.id],
+    ["Chain position", row.seq],
+    ["Agent email", row.actorEmail],
+    ["Agent role", row.actorRole],
+    ["Token type", row.tokenType],
+    ["Note", row.note],
+    ["State before", row.stateBefore],
+    ["State after", row.stateAfter],
+    ["RSA status", row.rsaStatus],
+    ["Error code", row.errorCode],
+    ["Outcome recorded", row.outcomeAt?.toISOString()],
+    ["Outcome recorded by", row.outcomeActor],
+    ["Request id", row.requestId],
+    ["Client IP", row.clientIp],
+    ["User agent", row.userAgent],
+    ["Details", row.details],
+    ["Outcome details", row.outcomeDetails],
+    ["Row hash", row.hash],
   ];
   return (
     <dl className="mt-2 grid min-w-96 grid-cols-[9rem_1fr] gap-x-3 gap-y-1 text-xs">
       {fields.map(([term, value]) => (
         <div key={term} className="contents">
           <dt className="font-semibold text-slate-600">{term}</dt>
-          <dd className="break-all font-mono">{value === null || value === undefined ? "—" : typeof value === "object" ? JSON.stringify(value) : String(value)}</dd>
+          <dd className="break-all font-mono">
+            {value === null || value === undefined
+              ? "—"
+              : typeof value === "object"
+                ? JSON.stringify(value)
+                : String(value)}
+          </dd>
         </div>
       ))}
     </dl>

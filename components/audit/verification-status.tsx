@@ -16,18 +16,23 @@ export function VerificationStatus({ verification }: { verification: Verificatio
       {verification ? (
         verification.ok ? (
           <p className="rounded-md bg-green-50 px-3 py-1.5 text-green-900">
-            ✓ Chain intact — {verification.rowsChecked.toLocaleString()} rows verified <LocalTime iso={verification.verifiedAt.toISOString()} />
+            ✓ Chain intact — {verification.rowsChecked.toLocaleString()} rows verified{" "}
+            <LocalTime iso={verification.verifiedAt.toISOString()} />
           </p>
         ) : (
           <p role="alert" className="rounded-md bg-red-700 px-3 py-1.5 font-semibold text-white">
-            Chain BROKEN at row {String(verification.breakSeq)}: {verification.message} (checked <LocalTime iso={verification.verifiedAt.toISOString()} />)
+            Chain BROKEN at row {String(verification.breakSeq)}: {verification.message} (checked{" "}
+            <LocalTime iso={verification.verifiedAt.toISOString()} />)
           </p>
         )
       ) : (
         <p className="text-slate-700">The chain has not been verified yet.</p>
       )}
       <form action={verifyAuditChainAction}>
-        <button type="submit" className="rounded-md border border-slate-400 bg-white px-3 py-1.5 font-medium hover:bg-slate-100">
+        <button
+          type="submit"
+          className="rounded-md border border-slate-400 bg-white px-3 py-1.5 font-medium hover:bg-slate-100"
+        >
           Verify now
         </button>
       </form>

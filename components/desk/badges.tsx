@@ -22,7 +22,10 @@ const STATE_STYLE: Record<TokenState, string> = {
 
 export function StateBadge({ state }: { state: TokenState }) {
   return (
-    <span data-testid="state-badge" className={`inline-flex rounded-md border-2 bg-white px-2.5 py-0.5 text-sm font-semibold ${STATE_STYLE[state]}`}>
+    <span
+      data-testid="state-badge"
+      className={`inline-flex rounded-md border-2 bg-white px-2.5 py-0.5 text-sm font-semibold ${STATE_STYLE[state]}`}
+    >
       {state}
     </span>
   );

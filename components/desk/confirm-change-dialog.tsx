@@ -6,7 +6,14 @@ import { useRef, useState, type FormEvent } from "react";
 import { changeTokenAction } from "@/app/(app)/tokens/change-token-action";
 import { CHANGE_REASONS } from "@/lib/tokens/change-reasons";
 import { groupSerial } from "@/lib/tokens/serial";
-import { ACTION_LABELS, consequence, expectedAfter, type TokenAction, type TokenSnapshot, type TokenType } from "@/lib/tokens/token-actions";
+import {
+  ACTION_LABELS,
+  consequence,
+  expectedAfter,
+  type TokenAction,
+  type TokenSnapshot,
+  type TokenType,
+} from "@/lib/tokens/token-actions";
 import { historyQueryKey, tokenQueryKey } from "@/components/desk/use-token-lookup";
 import { ChangeFormFields } from "@/components/desk/change-form-fields";
 
@@ -28,7 +35,11 @@ function describe(snapshot: TokenSnapshot, action: TokenAction): string {
 export function ConfirmChangeDialog({ action, serial, tokenType, before, initialTicket, onClose, onDone }: Props) {
   const queryClient = useQueryClient();
   const ticketRef = useRef<HTMLInputElement>(null);
-  const [failure, setFailure] = useState<{ message: string; reference?: string; fieldErrors?: Record<string, string> } | null>(null);
+  const [failure, setFailure] = useState<{
+    message: string;
+    reference?: string;
+    fieldErrors?: Record<string, string>;
+  } | null>(null);
   const after = expectedAfter(action, before);
   const label = `${ACTION_LABELS[action]} token`;
 
@@ -39,7 +50,10 @@ export function ConfirmChangeDialog({ action, serial, tokenType, before, initial
       void queryClient.invalidateQueries({ queryKey: historyQueryKey(serial) });
       if (result.ok) {
         await queryClient.invalidateQueries({ queryKey: tokenQueryKey(serial) });
-        onDone(`${ACTION_LABELS[action]}d: token ${groupSerial(serial)} is now ${describe(result.data.after, action)}.`, String((variables as { ticket: string }).ticket));
+        onDone(
+          `${ACTION_LABELS[action]}d: token ${groupSerial(serial)} is now ${describe(result.data.after, action)}.`,
+          String((variables as { ticket: string }).ticket),
+        );
         return;
       }
       setFailure({ message: result.message, reference: result.referenceId, fieldErrors: result.fieldErrors });
@@ -49,7 +63,11 @@ export function ConfirmChangeDialog({ action, serial, tokenType, before, initial
         void queryClient.invalidateQueries({ queryKey: tokenQueryKey(serial) });
       }
     },
-    onError: () => setFailure({ message: "tokendesk could not be reached; it is unknown whether the change was made. Search the serial again before retrying." }),
+    onError: () =>
+      setFailure({
+        message:
+          "tokendesk could not be reached; it is unknown whether the change was made. Search the serial again before retrying.",
+      }),
   });
 
   function submit(event: FormEvent<HTMLFormElement>) {
@@ -87,7 +105,8 @@ export function ConfirmChangeDialog({ action, serial, tokenType, before, initial
           <Dialog.Description asChild>
             <div className="mt-2">
               <p className="text-lg" data-testid="state-change">
-                <span className="font-semibold">{describe(before, action)}</span> → <span className="font-semibold">{describe(after, action)}</span>
+                <span className="font-semibold">{describe(before, action)}</span> →{" "}
+                <span className="font-semibold">{describe(after, action)}</span>
               </p>
               <p className="mt-1 text-slate-700">{consequence(action, tokenType)}</p>
             </div>
@@ -104,13 +123,21 @@ export function ConfirmChangeDialog({ action, serial, tokenType, before, initial
               {failure && (
                 <>
                   {failure.message}
-                  {failure.reference && <span className="block font-normal">Reference: <span className="font-mono">{failure.reference}</span></span>}
+                  {failure.reference && (
+                    <span className="block font-normal">
+                      Reference: <span className="font-mono">{failure.reference}</span>
+                    </span>
+                  )}
                 </>
               )}
             </div>
             <div className="flex justify-end gap-3">
               <Dialog.Close asChild>
-                <button type="button" disabled={mutation.isPending} className="rounded-md border border-slate-400 px-4 py-2 font-medium">
+                <button
+                  type="button"
+                  disabled={mutation.isPending}
+                  className="rounded-md border border-slate-400 px-4 py-2 font-medium"
+                >
                   Cancel
                 </button>
               </Dialog.Close>

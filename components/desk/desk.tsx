@@ -22,7 +22,7 @@ export function Desk({ initialSerial, initialQuery, initialTicket, recent, canCh
   const [query, setQuery] = useState(initialQuery ?? initialSerial ?? "");
   const [serial, setSerial] = useState<string | null>(initialSerial);
   const [inputError, setInputError] = useState<string | null>(
-    initialQuery && !initialSerial ? (parseSerialQuery(initialQuery) as { message?: string }).message ?? null : null,
+    initialQuery && !initialSerial ? ((parseSerialQuery(initialQuery) as { message?: string }).message ?? null) : null,
   );
   const [ticket, setTicket] = useState(initialTicket);
   // Set by a change; a new search clears it so the lookup's own sentence is read.
@@ -94,6 +94,7 @@ function lookupAnnouncement(serial: string | null, data: ActionResult<LookupResu
   if (!serial || !data) return "";
   if (!data.ok) return data.message;
   if (!data.data.found) return `No token with serial ${groupSerial(serial)}.`;
-  if (data.data.kind === "SID700") return `Token ${groupSerial(serial)}: ${data.data.token.tokenStatus}, ${data.data.token.tokenState}.`;
+  if (data.data.kind === "SID700")
+    return `Token ${groupSerial(serial)}: ${data.data.token.tokenStatus}, ${data.data.token.tokenState}.`;
   return `DS100 authenticator ${groupSerial(serial)} with ${data.data.credentials.length} credential(s).`;
 }

@@ -7,7 +7,11 @@ import { Fact, When } from "@/components/desk/fact";
 /** A DS100 device and each OTP credential RSA returned for it. */
 export function Ds100Card({ deviceSerial, credentials }: { deviceSerial: string; credentials: Ds100Credential[] }) {
   return (
-    <article aria-labelledby="token-title" className="rounded-lg border border-slate-300 bg-white p-5" data-testid="token-card">
+    <article
+      aria-labelledby="token-title"
+      className="rounded-lg border border-slate-300 bg-white p-5"
+      data-testid="token-card"
+    >
       <header className="flex flex-wrap items-center gap-3">
         <h2 id="token-title" className="font-mono text-3xl font-bold tracking-wider">
           {groupSerial(deviceSerial)}
@@ -16,7 +20,11 @@ export function Ds100Card({ deviceSerial, credentials }: { deviceSerial: string;
         <span className="text-slate-600">DS100 authenticator (device)</span>
       </header>
       {credentials.map((c) => (
-        <section key={c.tokenSerialNumber} aria-label={`Credential ${c.tokenSerialNumber}`} className="mt-4 rounded-md border border-slate-200 p-4">
+        <section
+          key={c.tokenSerialNumber}
+          aria-label={`Credential ${c.tokenSerialNumber}`}
+          className="mt-4 rounded-md border border-slate-200 p-4"
+        >
           <div className="flex flex-wrap items-center gap-3">
             <h3 className="font-mono text-xl font-semibold">Credential {groupSerial(c.tokenSerialNumber)}</h3>
             <CopyButton value={c.tokenSerialNumber} label="Copy credential serial number" />

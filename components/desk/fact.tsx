@@ -33,7 +33,9 @@ export function Expiry({ iso }: { iso: string | null }) {
       <When iso={iso} />
       {days < 0 && <span className="ml-2 rounded bg-red-700 px-1.5 py-0.5 text-xs font-bold text-white">Expired</span>}
       {days >= 0 && days <= 30 && (
-        <span className="ml-2 rounded bg-amber-300 px-1.5 py-0.5 text-xs font-bold text-black">Expires in {days} day{days === 1 ? "" : "s"}</span>
+        <span className="ml-2 rounded bg-amber-300 px-1.5 py-0.5 text-xs font-bold text-black">
+          Expires in {days} day{days === 1 ? "" : "s"}
+        </span>
       )}
     </>
   );

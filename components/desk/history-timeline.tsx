@@ -35,7 +35,15 @@ export function HistoryTimeline({ serial, lookupAt }: { serial: string; lookupAt
             <li key={e.id} className="border-l-4 border-slate-300 pl-3 text-sm">
               <div className="font-medium">
                 {e.type === "LOOKUP" ? "Looked up" : `${capitalise(e.action ?? "change")}`}{" "}
-                <span className={e.outcome === "SUCCESS" ? "text-green-800" : e.outcome === "FOUND" || e.outcome === "NOT_FOUND" ? "text-slate-700" : "text-red-800"}>
+                <span
+                  className={
+                    e.outcome === "SUCCESS"
+                      ? "text-green-800"
+                      : e.outcome === "FOUND" || e.outcome === "NOT_FOUND"
+                        ? "text-slate-700"
+                        : "text-red-800"
+                  }
+                >
                   ({OUTCOME_TEXT[e.outcome]}
                   {e.errorCode && e.outcome !== "SUCCESS" ? `: ${e.errorCode.toLowerCase().replace(/_/g, " ")}` : ""})
                 </span>

@@ -24,7 +24,10 @@ export function LookupPanel({ serial, lookup, canChange, ticket, onTicketUsed, o
   const body = (() => {
     if (lookup.isPending) {
       return (
-        <div aria-busy="true" className="min-h-64 animate-pulse rounded-lg border border-slate-200 bg-white p-6 text-slate-600">
+        <div
+          aria-busy="true"
+          className="min-h-64 animate-pulse rounded-lg border border-slate-200 bg-white p-6 text-slate-600"
+        >
           Looking up <span className="font-mono">{groupSerial(serial)}</span> in RSA…
         </div>
       );
@@ -33,7 +36,8 @@ export function LookupPanel({ serial, lookup, canChange, ticket, onTicketUsed, o
       return <Problem text="tokendesk could not be reached. Check your connection and search again." />;
     }
     const result = lookup.data;
-    if (!result.ok) return <Problem text={result.message} reference={result.referenceId} onRetry={() => void lookup.refetch()} />;
+    if (!result.ok)
+      return <Problem text={result.message} reference={result.referenceId} onRetry={() => void lookup.refetch()} />;
     if (!result.data.found) {
       return (
         <div className="min-h-32 rounded-lg border border-slate-300 bg-white p-6">
@@ -49,7 +53,11 @@ export function LookupPanel({ serial, lookup, canChange, ticket, onTicketUsed, o
     const snapshot = found.kind === "SID700" ? sidSnapshot(found.token) : ds100Snapshot(found.credentials);
     return (
       <div className="grid gap-4">
-        {found.kind === "SID700" ? <SidTokenCard token={found.token} /> : <Ds100Card deviceSerial={found.serial} credentials={found.credentials} />}
+        {found.kind === "SID700" ? (
+          <SidTokenCard token={found.token} />
+        ) : (
+          <Ds100Card deviceSerial={found.serial} credentials={found.credentials} />
+        )}
         {canChange && (
           <TokenActions
             serial={found.serial}
@@ -80,9 +88,17 @@ function Problem({ text, reference, onRetry }: { text: string; reference?: strin
   return (
     <div className="min-h-32 rounded-lg border border-red-300 bg-red-50 p-6" data-testid="lookup-problem">
       <p className="font-medium text-red-900">{text}</p>
-      {reference && <p className="mt-1 text-sm text-red-900">Reference: <span className="font-mono">{reference}</span></p>}
+      {reference && (
+        <p className="mt-1 text-sm text-red-900">
+          Reference: <span className="font-mono">{reference}</span>
+        </p>
+      )}
       {onRetry && (
-        <button type="button" onClick={onRetry} className="mt-3 rounded-md border border-red-400 bg-white px-3 py-1.5 font-medium">
+        <button
+          type="button"
+          onClick={onRetry}
+          className="mt-3 rounded-md border border-red-400 bg-white px-3 py-1.5 font-medium"
+        >
           Try again
         </button>
       )}

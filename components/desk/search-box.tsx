@@ -9,7 +9,10 @@ interface SearchBoxProps {
   error: string | null;
 }
 
-export const SearchBox = forwardRef<HTMLInputElement, SearchBoxProps>(function SearchBox({ value, onChange, onSubmit, error }, ref) {
+export const SearchBox = forwardRef<HTMLInputElement, SearchBoxProps>(function SearchBox(
+  { value, onChange, onSubmit, error },
+  ref,
+) {
   return (
     <form
       role="search"
@@ -46,7 +49,10 @@ export const SearchBox = forwardRef<HTMLInputElement, SearchBoxProps>(function S
           {error}
         </p>
       </div>
-      <button type="submit" className="mt-6 rounded-md bg-blue-700 px-5 py-3 text-lg font-semibold text-white hover:bg-blue-800">
+      <button
+        type="submit"
+        className="mt-6 rounded-md bg-blue-700 px-5 py-3 text-lg font-semibold text-white hover:bg-blue-800"
+      >
         Search
       </button>
     </form>

@@ -7,7 +7,11 @@ import { Expiry, Fact, When } from "@/components/desk/fact";
 /** Every field of RSA's answer for a SID700 token, in the words an agent uses. */
 export function SidTokenCard({ token }: { token: SidToken }) {
   return (
-    <article aria-labelledby="token-title" className="rounded-lg border border-slate-300 bg-white p-5" data-testid="token-card">
+    <article
+      aria-labelledby="token-title"
+      className="rounded-lg border border-slate-300 bg-white p-5"
+      data-testid="token-card"
+    >
       <header className="flex flex-wrap items-center gap-3">
         <h2 id="token-title" className="font-mono text-3xl font-bold tracking-wider">
           {groupSerial(token.tokenSerialNumber)}

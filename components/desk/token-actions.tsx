@@ -1,7 +1,13 @@
 "use client";
 
 import { useEffect, useState } from "react";
-import { ACTION_LABELS, ACTION_SHORTCUTS, type TokenAction, type TokenSnapshot, type TokenType } from "@/lib/tokens/token-actions";
+import {
+  ACTION_LABELS,
+  ACTION_SHORTCUTS,
+  type TokenAction,
+  type TokenSnapshot,
+  type TokenType,
+} from "@/lib/tokens/token-actions";
 import { ConfirmChangeDialog } from "@/components/desk/confirm-change-dialog";
 
 interface TokenActionsProps {
@@ -21,7 +27,15 @@ const STYLE: Record<TokenAction, string> = {
 };
 
 /** The actions allowed in the current state, each with its keyboard shortcut. */
-export function TokenActions({ serial, tokenType, snapshot, actions, ticket, onTicketUsed, onAnnounce }: TokenActionsProps) {
+export function TokenActions({
+  serial,
+  tokenType,
+  snapshot,
+  actions,
+  ticket,
+  onTicketUsed,
+  onAnnounce,
+}: TokenActionsProps) {
   const [open, setOpen] = useState<TokenAction | null>(null);
 
   useEffect(() => {
@@ -79,7 +93,9 @@ export function TokenActions({ serial, tokenType, snapshot, actions, ticket, onT
               className={`rounded-md px-5 py-2.5 text-lg font-semibold ${STYLE[action]}`}
             >
               {ACTION_LABELS[action]} token{" "}
-              <kbd className="ml-1 rounded border border-current/40 px-1.5 text-sm font-normal opacity-90">{ACTION_SHORTCUTS[action].toUpperCase()}</kbd>
+              <kbd className="ml-1 rounded border border-current/40 px-1.5 text-sm font-normal opacity-90">
+                {ACTION_SHORTCUTS[action].toUpperCase()}
+              </kbd>
             </button>
           ))}
         </div>

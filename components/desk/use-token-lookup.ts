@@ -10,7 +10,9 @@ async function getJson<T>(url: string): Promise<T> {
   if (response.status === 401) {
     // A full page load on purpose: the session is gone, so client state should go too.
     // eslint-disable-next-line @next/next/no-location-assign-relative-destination
-    window.location.assign(`/signin?callbackUrl=${encodeURIComponent(window.location.pathname + window.location.search)}`);
+    window.location.assign(
+      `/signin?callbackUrl=${encodeURIComponent(window.location.pathname + window.location.search)}`,
+    );
     throw new Error("Your session has ended.");
   }
   return (await response.json()) as T;

@@ -7,7 +7,10 @@ import { E2E } from "./environment";
 export type DemoRole = "agent" | "supervisor" | "admin";
 
 export function demoAccount(role: DemoRole): { email: string; password: string } {
-  const saved = JSON.parse(readFileSync(path.join(E2E.dataDir, "demo-accounts.json"), "utf8")) as Record<string, string>;
+  const saved = JSON.parse(readFileSync(path.join(E2E.dataDir, "demo-accounts.json"), "utf8")) as Record<
+    string,
+    string
+  >;
   const email = `${role}@demo.tokendesk.example`;
   const password = saved[email];
   if (!password) throw new Error(`No demo password saved for ${email}`);

@@ -33,14 +33,26 @@ async function post(pathname: string, body?: unknown) {
 /** Reads the e2e server's audit trail directly from its (local, embedded) database. */
 export async function auditRows(serial: string) {
   const password = readFileSync(path.join(E2E.dataDir, "pg-password"), "utf8").trim();
-  const client = new pg.Client({ connectionString: `postgresql://tokendesk:${encodeURIComponent(password)}@127.0.0.1:${E2E.pgPort}/tokendesk` });
+  const client = new pg.Client({
+    connectionString: `postgresql://tokendesk:${encodeURIComponent(password)}@127.0.0.1:${E2E.pgPort}/tokendesk`,
+  });
   await client.connect();
   try {
     const result = await client.query(
       `SELECT type, action, outcome, ticket, reason, actor_email, intent_id, id, error_code FROM audit_events WHERE serial = $1 ORDER BY seq`,
       [serial],
     );
-    return result.rows as { type: string; action: string | null; outcome: string | null; ticket: string | null; reason: string | null; actor_email: string | null; intent_id: string | null; id: string; error_code: string | null }[];
+    return result.rows as {
+      type: string;
+      action: string | null;
+      outcome: string | null;
+      ticket: string | null;
+      reason: string | null;
+      actor_email: string | null;
+      intent_id: string | null;
+      id: string;
+      error_code: string | null;
+    }[];
   } finally {
     await client.end();
   }

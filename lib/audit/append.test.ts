@@ -8,7 +8,12 @@ import { randomUUID } from "node:crypto";
 describe("audit trail append", () => {
   it("chains rows: gapless seq, prev_hash = previous hash, hash = HMAC of the canonical row", async () => {
     for (let i = 0; i < 5; i++) {
-      await appendAuditEvent({ type: "LOOKUP", serial: `00000000000${i}`, outcome: "FOUND", stateBefore: { b: 1, a: [i] } });
+      await appendAuditEvent({
+        type: "LOOKUP",
+        serial: `00000000000${i}`,
+        outcome: "FOUND",
+        stateBefore: { b: 1, a: [i] },
+      });
     }
     const rows = await db().auditEvent.findMany({ orderBy: { seq: "asc" } });
     expect(rows.map((r) => Number(r.seq))).toEqual(rows.map((_, i) => i + 1));
@@ -21,7 +26,9 @@ describe("audit trail append", () => {
   });
 
   it("keeps one valid chain under concurrent appends", async () => {
-    await Promise.all(Array.from({ length: 20 }, (_, i) => appendAuditEvent({ type: "LOOKUP", serial: `1000000000${i}` })));
+    await Promise.all(
+      Array.from({ length: 20 }, (_, i) => appendAuditEvent({ type: "LOOKUP", serial: `1000000000${i}` })),
+    );
     const rows = await db().auditEvent.findMany({ orderBy: { seq: "asc" } });
     let prev = GENESIS_HASH;
     rows.forEach((row, i) => {

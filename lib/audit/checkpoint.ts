@@ -26,7 +26,13 @@ function sign(auditKey: Buffer, body: Omit<Checkpoint, "signature">): string {
 }
 
 export function makeCheckpoint(auditKey: Buffer, head: { seq: string; hash: string }, at = new Date()): Checkpoint {
-  const body = { kind: "tokendesk-audit-checkpoint" as const, version: 1 as const, seq: head.seq, hash: head.hash, at: at.toISOString() };
+  const body = {
+    kind: "tokendesk-audit-checkpoint" as const,
+    version: 1 as const,
+    seq: head.seq,
+    hash: head.hash,
+    at: at.toISOString(),
+  };
   return { ...body, signature: sign(auditKey, body) };
 }
 
@@ -48,7 +54,11 @@ export function parseCheckpoints(auditKey: Buffer, text: string): Checkpoint[] {
         throw new CheckpointError(`checkpoint line ${number} is not JSON`);
       }
       const { signature, ...body } = parsed;
-      if (parsed.kind !== "tokendesk-audit-checkpoint" || typeof signature !== "string" || !/^\d+$/.test(String(parsed.seq)))
+      if (
+        parsed.kind !== "tokendesk-audit-checkpoint" ||
+        typeof signature !== "string" ||
+        !/^\d+$/.test(String(parsed.seq))
+      )
         throw new CheckpointError(`checkpoint line ${number} is not a tokendesk checkpoint`);
       const expected = Buffer.from(sign(auditKey, body), "hex");
       const actual = Buffer.from(signature, "hex");

@@ -5,7 +5,14 @@ import { z } from "zod";
  * share a view). Browser-safe: the filter form and the export links use it too.
  */
 
-export const RANGES = { "1h": "Last hour", today: "Today", "7d": "Last 7 days", "30d": "Last 30 days", all: "All time", custom: "Custom" } as const;
+export const RANGES = {
+  "1h": "Last hour",
+  today: "Today",
+  "7d": "Last 7 days",
+  "30d": "Last 30 days",
+  all: "All time",
+  custom: "Custom",
+} as const;
 export const ACTION_FILTERS = {
   changes: "All changes",
   enable: "Enable",
@@ -26,15 +33,27 @@ export const OUTCOME_FILTERS = {
 } as const;
 
 const optionalText = (max: number) =>
-  z.preprocess((v) => (typeof v === "string" && v.trim() !== "" ? v.trim() : undefined), z.string().max(max).optional());
+  z.preprocess(
+    (v) => (typeof v === "string" && v.trim() !== "" ? v.trim() : undefined),
+    z.string().max(max).optional(),
+  );
 
 export const historyFiltersSchema = z.object({
-  range: z.enum(Object.keys(RANGES) as [keyof typeof RANGES]).catch("7d").default("7d"),
+  range: z
+    .enum(Object.keys(RANGES) as [keyof typeof RANGES])
+    .catch("7d")
+    .default("7d"),
   from: optionalText(40),
   to: optionalText(40),
   agent: z.preprocess((v) => (typeof v === "string" && v !== "" ? v : undefined), z.uuid().optional()).catch(undefined),
-  action: z.enum(Object.keys(ACTION_FILTERS) as [keyof typeof ACTION_FILTERS]).optional().catch(undefined),
-  outcome: z.enum(Object.keys(OUTCOME_FILTERS) as [keyof typeof OUTCOME_FILTERS]).optional().catch(undefined),
+  action: z
+    .enum(Object.keys(ACTION_FILTERS) as [keyof typeof ACTION_FILTERS])
+    .optional()
+    .catch(undefined),
+  outcome: z
+    .enum(Object.keys(OUTCOME_FILTERS) as [keyof typeof OUTCOME_FILTERS])
+    .optional()
+    .catch(undefined),
   serial: z.preprocess((v) => (typeof v === "string" ? v.replace(/[\s-]/g, "") : v), optionalText(36)),
   ticket: optionalText(64),
   rsaUser: optionalText(64),

@@ -10,12 +10,45 @@ const bob = { actorId: randomUUID(), actorName: "Bob", actorEmail: "bob@example.
 
 describe("audit history query", async () => {
   // 60 lookups by Alice, then a change by Bob with its outcome, a refused one and an open one.
-  for (let i = 0; i < 60; i++) await appendAuditEvent({ ...alice, type: "LOOKUP", serial: String(200000000000 + i), outcome: "FOUND" });
+  for (let i = 0; i < 60; i++)
+    await appendAuditEvent({ ...alice, type: "LOOKUP", serial: String(200000000000 + i), outcome: "FOUND" });
   const intentId = randomUUID();
-  await appendAuditEvent({ ...bob, id: intentId, type: "CHANGE_INTENT", action: "DISABLE", serial: "000000000777", ticket: "=HYPERLINK(\"x\")", reason: "lost" });
-  await appendAuditEvent({ ...bob, type: "CHANGE_OUTCOME", intentId, action: "DISABLE", serial: "000000000777", outcome: "SUCCESS", rsaStatus: 200, durationMs: 42 });
-  await appendAuditEvent({ ...bob, type: "CHANGE_REFUSED", action: "ENABLE", serial: "000000000778", outcome: "REFUSED", errorCode: "STATE_CHANGED", ticket: "INC-2" });
-  await appendAuditEvent({ ...bob, type: "CHANGE_INTENT", action: "UNASSIGN", serial: "000000000779", ticket: "INC-3", occurredAt: new Date(Date.now() - 120_000) });
+  await appendAuditEvent({
+    ...bob,
+    id: intentId,
+    type: "CHANGE_INTENT",
+    action: "DISABLE",
+    serial: "000000000777",
+    ticket: '=HYPERLINK("x")',
+    reason: "lost",
+  });
+  await appendAuditEvent({
+    ...bob,
+    type: "CHANGE_OUTCOME",
+    intentId,
+    action: "DISABLE",
+    serial: "000000000777",
+    outcome: "SUCCESS",
+    rsaStatus: 200,
+    durationMs: 42,
+  });
+  await appendAuditEvent({
+    ...bob,
+    type: "CHANGE_REFUSED",
+    action: "ENABLE",
+    serial: "000000000778",
+    outcome: "REFUSED",
+    errorCode: "STATE_CHANGED",
+    ticket: "INC-2",
+  });
+  await appendAuditEvent({
+    ...bob,
+    type: "CHANGE_INTENT",
+    action: "UNASSIGN",
+    serial: "000000000779",
+    ticket: "INC-3",
+    occurredAt: new Date(Date.now() - 120_000),
+  });
 
   it("reads an INTENT and its OUTCOME as one event, newest first", async () => {
     const { rows } = await historyPage(parseHistoryFilters({ agent: bob.actorId }));
@@ -70,7 +103,8 @@ describe("audit history query", async () => {
     expect(csv).not.toMatch(/,=HYPERLINK/);
     const json = JSON.parse(jsonLines(rows).trim());
     expect(json).toMatchObject({ serial: "000000000777", outcome: "SUCCESS", ticket: '=HYPERLINK("x")' });
-    for (const dangerous of ["=1+1", "+1", "-1", "@SUM(A1)", "\tx"]) expect(neutraliseCell(dangerous).startsWith("'")).toBe(true);
+    for (const dangerous of ["=1+1", "+1", "-1", "@SUM(A1)", "\tx"])
+      expect(neutraliseCell(dangerous).startsWith("'")).toBe(true);
     expect(neutraliseCell("INC-1")).toBe("INC-1");
   });
 });

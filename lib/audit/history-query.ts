@@ -72,7 +72,8 @@ const SUCCESSES = Prisma.sql`('SUCCESS', 'APPLIED')`;
  * INTENT's actor, action, serial, ticket and RSA user, so filters apply to either.
  */
 type Mode = "intent" | "outcome";
-const modeOf = (filters: HistoryFilters): Mode => (filters.outcome === "failure" || filters.outcome === "success" ? "outcome" : "intent");
+const modeOf = (filters: HistoryFilters): Mode =>
+  filters.outcome === "failure" || filters.outcome === "success" ? "outcome" : "intent";
 
 function actionWhere(action: string, mode: Mode): Prisma.Sql {
   const change = mode === "intent" ? Prisma.sql`'CHANGE_INTENT'` : Prisma.sql`'CHANGE_OUTCOME'`;
@@ -107,7 +108,9 @@ const OUTCOME_WHERE: Record<string, Prisma.Sql> = {
 /** Conditions on `e`: the event row (intent mode) or the outcome-carrying row (outcome mode). */
 export function historyWhere(filters: HistoryFilters, now = new Date()): Prisma.Sql {
   const mode = modeOf(filters);
-  const parts: Prisma.Sql[] = [mode === "intent" ? Prisma.sql`e.type <> 'CHANGE_OUTCOME'` : Prisma.sql`e.type <> 'CHANGE_INTENT'`];
+  const parts: Prisma.Sql[] = [
+    mode === "intent" ? Prisma.sql`e.type <> 'CHANGE_OUTCOME'` : Prisma.sql`e.type <> 'CHANGE_INTENT'`,
+  ];
   const { from, to } = timeBounds(filters, now);
   if (from) parts.push(Prisma.sql`e.occurred_at >= ${from}`);
   if (to) parts.push(Prisma.sql`e.occurred_at < ${to}`);
@@ -152,7 +155,12 @@ const OUTCOME_SELECT = Prisma.sql`
       FROM audit_events e
       LEFT JOIN audit_events i ON e.type = 'CHANGE_OUTCOME' AND i.id = e.intent_id`;
 
-export function historySql(filters: HistoryFilters, after: { at: Date; seq: bigint } | null, limit: number, now = new Date()): Prisma.Sql {
+export function historySql(
+  filters: HistoryFilters,
+  after: { at: Date; seq: bigint } | null,
+  limit: number,
+  now = new Date(),
+): Prisma.Sql {
   const keyset = after ? Prisma.sql`AND (e.occurred_at, e.seq) < (${after.at}, ${after.seq})` : Prisma.empty;
   return Prisma.sql`${modeOf(filters) === "intent" ? INTENT_SELECT : OUTCOME_SELECT}
      WHERE ${historyWhere(filters, now)} ${keyset}
@@ -160,8 +168,13 @@ export function historySql(filters: HistoryFilters, after: { at: Date; seq: bigi
      LIMIT ${limit}`;
 }
 
-export async function historyPage(filters: HistoryFilters, now = new Date()): Promise<{ rows: HistoryRow[]; nextCursor: string | null; asOf: Date }> {
-  const rows = await db().$queryRaw<HistoryRow[]>(historySql(filters, decodeCursor(filters.cursor), PAGE_SIZE + 1, now));
+export async function historyPage(
+  filters: HistoryFilters,
+  now = new Date(),
+): Promise<{ rows: HistoryRow[]; nextCursor: string | null; asOf: Date }> {
+  const rows = await db().$queryRaw<HistoryRow[]>(
+    historySql(filters, decodeCursor(filters.cursor), PAGE_SIZE + 1, now),
+  );
   const page = rows.slice(0, PAGE_SIZE);
   const last = page.at(-1);
   return { rows: page, nextCursor: rows.length > PAGE_SIZE && last ? encodeCursor(last) : null, asOf: now };
@@ -171,7 +184,11 @@ export async function historyPage(filters: HistoryFilters, now = new Date()): Pr
  * Every row of the filtered set, a batch at a time (for exports in constant
  * memory). Uses node-postgres directly: the same SQL, without Prisma's per-row decoding.
  */
-export async function* historyBatches(filters: HistoryFilters, batchSize = 2000, now = new Date()): AsyncGenerator<HistoryRow[]> {
+export async function* historyBatches(
+  filters: HistoryFilters,
+  batchSize = 2000,
+  now = new Date(),
+): AsyncGenerator<HistoryRow[]> {
   const fetchAfter = (after: { at: Date; seq: bigint } | null) => {
     const sql = historySql(filters, after, batchSize, now);
     const args = sql.values.map((v) => (typeof v === "bigint" ? v.toString() : v));

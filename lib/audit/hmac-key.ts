@@ -25,7 +25,8 @@ export function auditHmacKey(): Buffer {
       throw new AuditKeyError(`AUDIT_HMAC_KEY_FILE: cannot read ${e.AUDIT_HMAC_KEY_FILE}`);
     }
   }
-  if (!key) throw new AuditKeyError("AUDIT_HMAC_KEY (or AUDIT_HMAC_KEY_FILE) is not set: the audit trail cannot be written.");
+  if (!key)
+    throw new AuditKeyError("AUDIT_HMAC_KEY (or AUDIT_HMAC_KEY_FILE) is not set: the audit trail cannot be written.");
   if (key.length < 32) throw new AuditKeyError("The audit HMAC key must be at least 32 characters.");
   cached = Buffer.from(key, "utf8");
   return cached;

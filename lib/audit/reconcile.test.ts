@@ -9,15 +9,29 @@ import { SEED_EXAMPLES } from "@/simulator/index";
 import { withSimulatedTenant } from "@/lib/test-support/rsa-tenant";
 
 const tenant = withSimulatedTenant();
-const agent = { actorId: randomUUID(), actorName: "Killed Process", actorEmail: "killed@example.com", actorRole: "AGENT" };
+const agent = {
+  actorId: randomUUID(),
+  actorName: "Killed Process",
+  actorEmail: "killed@example.com",
+  actorRole: "AGENT",
+};
 
 /** An INTENT as a change writes it, two minutes ago — and then the process died. */
 async function orphanIntent(serial: string, action: "DISABLE" | "ENABLE") {
   const token = await getRsaClient().lookupSidToken(serial);
   const id = randomUUID();
   await appendAuditEvent({
-    ...agent, id, type: "CHANGE_INTENT", action, serial, tokenType: "SID700", rsaUserId: token.userId,
-    ticket: "INC-CRASH", reason: "lost", stateBefore: sidSnapshot(token), occurredAt: new Date(Date.now() - 120_000),
+    ...agent,
+    id,
+    type: "CHANGE_INTENT",
+    action,
+    serial,
+    tokenType: "SID700",
+    rsaUserId: token.userId,
+    ticket: "INC-CRASH",
+    reason: "lost",
+    stateBefore: sidSnapshot(token),
+    occurredAt: new Date(Date.now() - 120_000),
   });
   return { id, token };
 }
@@ -28,14 +42,29 @@ describe("reconciling change INTENTs left without an OUTCOME", () => {
     await getRsaClient().disableSidToken(applied.token.userId!, applied.token.tokenSerialNumber); // RSA got it; we died before the OUTCOME
     const notApplied = await orphanIntent(SEED_EXAMPLES.assignedEnabledSpares[1]!, "DISABLE"); // we died before calling RSA
     const fresh = randomUUID();
-    await appendAuditEvent({ ...agent, id: fresh, type: "CHANGE_INTENT", action: "DISABLE", serial: "000000000001", stateBefore: null }); // too young to touch
+    await appendAuditEvent({
+      ...agent,
+      id: fresh,
+      type: "CHANGE_INTENT",
+      action: "DISABLE",
+      serial: "000000000001",
+      stateBefore: null,
+    }); // too young to touch
 
     const report = await reconcileOpenIntents({ olderThanSeconds: 60 });
     expect(report.resolved.map((r) => [r.intentId, r.outcome]).sort()).toEqual(
-      [[applied.id, "APPLIED"], [notApplied.id, "NOT_APPLIED"]].sort(),
+      [
+        [applied.id, "APPLIED"],
+        [notApplied.id, "NOT_APPLIED"],
+      ].sort(),
     );
     const outcome = await db().auditEvent.findFirstOrThrow({ where: { intentId: applied.id } });
-    expect(outcome).toMatchObject({ type: "CHANGE_OUTCOME", actorId: agent.actorId, ticket: "INC-CRASH", outcome: "APPLIED" });
+    expect(outcome).toMatchObject({
+      type: "CHANGE_OUTCOME",
+      actorId: agent.actorId,
+      ticket: "INC-CRASH",
+      outcome: "APPLIED",
+    });
     expect(outcome.details).toMatchObject({ reconciled: true });
     expect(outcome.stateAfter).toMatchObject({ tokenStatus: "Disabled" });
 

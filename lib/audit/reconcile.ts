@@ -5,7 +5,14 @@ import { logger } from "@/lib/logger";
 import { appendAuditEvent } from "@/lib/audit/append";
 import { RsaError } from "@/lib/rsa/errors";
 import { readCurrentState } from "@/lib/tokens/rsa-change-calls";
-import { expectedAfter, sameSnapshot, TOKEN_ACTIONS, type TokenAction, type TokenSnapshot, type TokenType } from "@/lib/tokens/token-actions";
+import {
+  expectedAfter,
+  sameSnapshot,
+  TOKEN_ACTIONS,
+  type TokenAction,
+  type TokenSnapshot,
+  type TokenType,
+} from "@/lib/tokens/token-actions";
 
 /**
  * Ends INTENTs left without an OUTCOME (a crash, a killed process, a database
@@ -26,13 +33,34 @@ function asSnapshot(value: unknown): TokenSnapshot | null {
   if (!value || typeof value !== "object") return null;
   const v = value as Record<string, unknown>;
   if (typeof v.tokenStatus !== "string" || typeof v.tokenState !== "string") return null;
-  return { tokenStatus: v.tokenStatus, tokenState: v.tokenState, userId: (v.userId as string | null) ?? null } as TokenSnapshot;
+  return {
+    tokenStatus: v.tokenStatus,
+    tokenState: v.tokenState,
+    userId: (v.userId as string | null) ?? null,
+  } as TokenSnapshot;
 }
 
-export async function reconcileOpenIntents(options: { olderThanSeconds?: number; now?: Date } = {}): Promise<ReconcileReport> {
+export async function reconcileOpenIntents(
+  options: { olderThanSeconds?: number; now?: Date } = {},
+): Promise<ReconcileReport> {
   const olderThan = options.olderThanSeconds ?? env().AUDIT_RECONCILE_AFTER_SECONDS;
   const cutoff = new Date((options.now ?? new Date()).getTime() - olderThan * 1000);
-  const open = await db().$queryRaw<{ id: string; serial: string; token_type: string; action: string; state_before: unknown; ticket: string | null; reason: string | null; rsa_user_id: string | null; actor_id: string | null; actor_email: string | null; actor_name: string | null; actor_role: string | null }[]>`
+  const open = await db().$queryRaw<
+    {
+      id: string;
+      serial: string;
+      token_type: string;
+      action: string;
+      state_before: unknown;
+      ticket: string | null;
+      reason: string | null;
+      rsa_user_id: string | null;
+      actor_id: string | null;
+      actor_email: string | null;
+      actor_name: string | null;
+      actor_role: string | null;
+    }[]
+  >`
     SELECT i.id::text, i.serial, i.token_type, i.action, i.state_before, i.ticket, i.reason, i.rsa_user_id,
            i.actor_id::text, i.actor_email, i.actor_name, i.actor_role
       FROM audit_events i

@@ -2,9 +2,34 @@ import type { ChainedFields } from "@/lib/audit/canonical";
 
 /** Columns of audit_events in the order the chain and exports read them. */
 export const AUDIT_COLUMNS = [
-  "seq", "id", "type", "occurred_at", "actor_id", "actor_email", "actor_name", "actor_role", "action", "serial",
-  "token_type", "rsa_user_id", "ticket", "reason", "note", "intent_id", "outcome", "rsa_status", "error_code",
-  "state_before", "state_after", "duration_ms", "request_id", "client_ip", "user_agent", "details", "prev_hash", "hash",
+  "seq",
+  "id",
+  "type",
+  "occurred_at",
+  "actor_id",
+  "actor_email",
+  "actor_name",
+  "actor_role",
+  "action",
+  "serial",
+  "token_type",
+  "rsa_user_id",
+  "ticket",
+  "reason",
+  "note",
+  "intent_id",
+  "outcome",
+  "rsa_status",
+  "error_code",
+  "state_before",
+  "state_after",
+  "duration_ms",
+  "request_id",
+  "client_ip",
+  "user_agent",
+  "details",
+  "prev_hash",
+  "hash",
 ] as const;
 
 export type RawAuditRow = Record<(typeof AUDIT_COLUMNS)[number], unknown>;

@@ -28,7 +28,8 @@ async function freshChain() {
 
 // appendAuditEvent writes to this file's own database; each tamper test copies it first.
 async function seedChain(count: number) {
-  for (let i = 1; i <= count; i++) await appendAuditEvent({ type: "LOOKUP", serial: String(100000000000 + i), outcome: "FOUND", details: { i } });
+  for (let i = 1; i <= count; i++)
+    await appendAuditEvent({ type: "LOOKUP", serial: String(100000000000 + i), outcome: "FOUND", details: { i } });
 }
 
 async function copyOfChain(): Promise<{ url: string; drop(): Promise<void> }> {
@@ -43,7 +44,9 @@ async function copyOfChain(): Promise<{ url: string; drop(): Promise<void> }> {
     const cols = Object.keys(r);
     await target.query(
       `INSERT INTO audit_events (${cols.join(",")}) VALUES (${cols.map((_, i) => `$${i + 1}`).join(",")})`,
-      cols.map((c) => (r[c] !== null && typeof r[c] === "object" && !(r[c] instanceof Date) ? JSON.stringify(r[c]) : r[c])),
+      cols.map((c) =>
+        r[c] !== null && typeof r[c] === "object" && !(r[c] instanceof Date) ? JSON.stringify(r[c]) : r[c],
+      ),
     );
   }
   await target.end();

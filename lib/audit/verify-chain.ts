@@ -26,7 +26,11 @@ export interface VerifyResult {
 
 const BATCH = 10_000;
 
-export async function verifyChain(connectionString: string, key: Buffer, checkpoints: Checkpoint[] = []): Promise<VerifyResult> {
+export async function verifyChain(
+  connectionString: string,
+  key: Buffer,
+  checkpoints: Checkpoint[] = [],
+): Promise<VerifyResult> {
   const client = new pg.Client({ connectionString });
   await client.connect();
   let prevHash = GENESIS_HASH;
@@ -40,7 +44,10 @@ export async function verifyChain(connectionString: string, key: Buffer, checkpo
     await client.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
     // Fetch the next batch while hashing this one: the walk is bound by whichever is slower.
     const fetchAfter = (after: bigint) =>
-      client.query<RawAuditRow>(`SELECT ${AUDIT_COLUMNS.join(", ")} FROM audit_events WHERE seq > $1 ORDER BY seq LIMIT ${BATCH}`, [after.toString()]);
+      client.query<RawAuditRow>(
+        `SELECT ${AUDIT_COLUMNS.join(", ")} FROM audit_events WHERE seq > $1 ORDER BY seq LIMIT ${BATCH}`,
+        [after.toString()],
+      );
     let pending: Promise<pg.QueryResult<RawAuditRow>> | null = fetchAfter(0n);
     while (pending) {
       const { rows }: pg.QueryResult<RawAuditRow> = await pending;
@@ -63,13 +70,21 @@ export async function verifyChain(connectionString: string, key: Buffer, checkpo
               message: `row ${row.seq} does not follow row ${row.seq - 1n}: a row was inserted, removed or moved here`,
             };
           } else if (chainHash(key, prevHash, row) !== row.hash) {
-            firstBreak = { seq: row.seq.toString(), problem: "edited", message: `row ${row.seq} was changed after it was written` };
+            firstBreak = {
+              seq: row.seq.toString(),
+              problem: "edited",
+              message: `row ${row.seq} was changed after it was written`,
+            };
           }
           const checkpoint = wanted.get(row.seq);
           if (!firstBreak && checkpoint) {
             seen.add(row.seq);
             if (checkpoint.hash !== row.hash)
-              firstBreak = { seq: row.seq.toString(), problem: "checkpoint-mismatch", message: `row ${row.seq} differs from the checkpoint taken at ${checkpoint.at}` };
+              firstBreak = {
+                seq: row.seq.toString(),
+                problem: "checkpoint-mismatch",
+                message: `row ${row.seq} differs from the checkpoint taken at ${checkpoint.at}`,
+              };
           }
         }
         prevHash = row.hash;
@@ -81,7 +96,9 @@ export async function verifyChain(connectionString: string, key: Buffer, checkpo
     await client.end();
   }
   if (!firstBreak) {
-    const beyond = checkpoints.filter((c) => !seen.has(BigInt(c.seq))).sort((a, b) => Number(BigInt(a.seq) - BigInt(b.seq)))[0];
+    const beyond = checkpoints
+      .filter((c) => !seen.has(BigInt(c.seq)))
+      .sort((a, b) => Number(BigInt(a.seq) - BigInt(b.seq)))[0];
     if (beyond) {
       firstBreak = {
         seq: String(expectedSeq),

@@ -27,13 +27,23 @@ export async function authenticate(
 ): Promise<{ user: AuthenticatedUser; sessionId: string } | null> {
   const request = { clientIp: meta.ipAddress, userAgent: meta.userAgent };
   if ((await recentFailedSignIns(email.toLowerCase())) >= MAX_FAILED_SIGN_INS) {
-    await appendAuditEvent({ type: "SIGN_IN_FAILED", actorEmail: email.toLowerCase(), outcome: "THROTTLED", ...request });
+    await appendAuditEvent({
+      type: "SIGN_IN_FAILED",
+      actorEmail: email.toLowerCase(),
+      outcome: "THROTTLED",
+      ...request,
+    });
     throw new SignInThrottledError();
   }
   const user = await db().user.findUnique({ where: { email: email.toLowerCase() } });
   if (!user) {
     await burnPasswordCheck(password);
-    await appendAuditEvent({ type: "SIGN_IN_FAILED", actorEmail: email.toLowerCase(), outcome: "UNKNOWN_EMAIL", ...request });
+    await appendAuditEvent({
+      type: "SIGN_IN_FAILED",
+      actorEmail: email.toLowerCase(),
+      outcome: "UNKNOWN_EMAIL",
+      ...request,
+    });
     return null;
   }
   const valid = await verifyPassword(password, user.passwordHash);
@@ -49,7 +59,13 @@ export async function authenticate(
   const sessionId = await openSession(user.id, meta);
   await appendAuditEvent({ type: "SIGN_IN", ...actorOf(user), outcome: "SUCCESS", details: { sessionId }, ...request });
   return {
-    user: { id: user.id, email: user.email, displayName: user.displayName, role: user.role, sessionVersion: user.sessionVersion },
+    user: {
+      id: user.id,
+      email: user.email,
+      displayName: user.displayName,
+      role: user.role,
+      sessionVersion: user.sessionVersion,
+    },
     sessionId,
   };
 }

@@ -15,8 +15,10 @@ export interface CurrentUser {
 /** The signed-in user of this request, re-checked against the database; once per request. */
 export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
   const session = await getServerSession(authOptions());
-  const user = session?.user as Partial<{ id: string; email: string; name: string; role: string; sessionId: string }> | undefined;
-  if (!user?.id || !user.sessionId || !user.email || !(ROLES as readonly string[]).includes(user.role ?? "")) return null;
+  const user = session?.user as
+    Partial<{ id: string; email: string; name: string; role: string; sessionId: string }> | undefined;
+  if (!user?.id || !user.sessionId || !user.email || !(ROLES as readonly string[]).includes(user.role ?? ""))
+    return null;
   return {
     id: user.id,
     email: user.email,

@@ -13,7 +13,8 @@ describe("permissions", () => {
   it("lets supervisors read the audit but not administer; admins do everything", () => {
     expect(can("SUPERVISOR", "audit:read")).toBe(true);
     expect(can("SUPERVISOR", "admin:manage")).toBe(false);
-    for (const permission of Object.keys(PERMISSIONS) as (keyof typeof PERMISSIONS)[]) expect(can("ADMIN", permission)).toBe(true);
+    for (const permission of Object.keys(PERMISSIONS) as (keyof typeof PERMISSIONS)[])
+      expect(can("ADMIN", permission)).toBe(true);
   });
 
   it("denies everything without a role", () => {

@@ -15,7 +15,8 @@ export type PermissionCheck =
 
 export async function requirePermission(permission: Permission): Promise<PermissionCheck> {
   const user = await getCurrentUser();
-  if (!user) return { ok: false, status: 401, code: "UNAUTHENTICATED", message: "Your session has ended. Sign in again." };
+  if (!user)
+    return { ok: false, status: 401, code: "UNAUTHENTICATED", message: "Your session has ended. Sign in again." };
   if (!can(user.role, permission))
     return { ok: false, status: 403, code: "FORBIDDEN", message: "Your role does not allow this." };
   return { ok: true, user };

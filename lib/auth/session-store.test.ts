@@ -50,7 +50,9 @@ describe("sign-in and server-side sessions", () => {
     const second = await authenticate(email, password, meta);
     await signOutEverywhere(claims);
     expect(await checkSession(claims)).toEqual({ ok: false, reason: "signed-out" });
-    expect((await checkSession({ uid: claims.uid, sid: second!.sessionId, sv: second!.user.sessionVersion })).ok).toBe(false);
+    expect((await checkSession({ uid: claims.uid, sid: second!.sessionId, sv: second!.user.sessionVersion })).ok).toBe(
+      false,
+    );
     // Signing in again works and gets the new version.
     const again = await authenticate(email, password, meta);
     expect(again!.user.sessionVersion).toBe(claims.sv + 1);

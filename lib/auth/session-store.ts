@@ -66,7 +66,10 @@ export async function checkSession(claims: SessionClaims, now = new Date()): Pro
 }
 
 async function end(sessionId: string, reason: string): Promise<SessionCheck> {
-  await db().userSession.updateMany({ where: { id: sessionId, endedAt: null }, data: { endedAt: new Date(), endReason: reason } });
+  await db().userSession.updateMany({
+    where: { id: sessionId, endedAt: null },
+    data: { endedAt: new Date(), endReason: reason },
+  });
   return { ok: false, reason };
 }
 

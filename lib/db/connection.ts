@@ -11,11 +11,18 @@ export const EMBEDDED_DATABASE_NAME = "tokendesk";
  * embedded PostgreSQL in the data folder — reusing the one `npm start` is
  * running, or starting it for the length of the command.
  */
-export async function resolveDatabase(log?: (line: string) => void): Promise<{ url: string; stop(): Promise<void>; embedded: boolean }> {
+export async function resolveDatabase(
+  log?: (line: string) => void,
+): Promise<{ url: string; stop(): Promise<void>; embedded: boolean }> {
   const e = env();
   if (e.DATABASE_URL) return { url: e.DATABASE_URL, stop: async () => {}, embedded: false };
   let running: EmbeddedDatabase | undefined;
-  const options = { dataDir: path.resolve(e.DATA_DIR), port: e.EMBEDDED_PG_PORT, database: EMBEDDED_DATABASE_NAME, log };
+  const options = {
+    dataDir: path.resolve(e.DATA_DIR),
+    port: e.EMBEDDED_PG_PORT,
+    database: EMBEDDED_DATABASE_NAME,
+    log,
+  };
   if (await isReachable(options.dataDir, options.port)) {
     running = await connectToRunning(options.dataDir, options.port);
     return { url: running.url, stop: async () => {}, embedded: true };

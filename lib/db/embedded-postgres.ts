@@ -28,7 +28,6 @@ export interface EmbeddedOptions {
 
 const USER = "tokendesk";
 
-
 function connectionString(password: string, port: number, database: string): string {
   return `postgresql://${USER}:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`;
 }

@@ -37,7 +37,9 @@ describe("migration runner", () => {
     expect(second.applied).toEqual([]);
     expect(second.alreadyApplied).toBe(files.length);
     const rows = await withClient(url, (c) =>
-      c.query("SELECT migration_name, checksum, finished_at, applied_steps_count FROM _prisma_migrations ORDER BY migration_name"),
+      c.query(
+        "SELECT migration_name, checksum, finished_at, applied_steps_count FROM _prisma_migrations ORDER BY migration_name",
+      ),
     );
     expect(rows.rows.map((r) => r.migration_name)).toEqual(files.map((f) => f.name));
     expect(rows.rows.map((r) => r.checksum)).toEqual(files.map((f) => f.checksum));
@@ -60,7 +62,9 @@ describe("migration runner", () => {
     await writeFile(path.join(dir, "29990101000000_later", "migration.sql"), "CREATE TABLE later_thing (id int);");
     await migrate(url, { dir });
     const other = await copyOfMigrations();
-    await expect(migrate(url, { dir: other })).rejects.toThrow(/29990101000000_later is applied but its folder is missing/);
+    await expect(migrate(url, { dir: other })).rejects.toThrow(
+      /29990101000000_later is applied but its folder is missing/,
+    );
   });
 
   it("rolls back a failing migration completely and records nothing", async () => {
@@ -74,7 +78,11 @@ describe("migration runner", () => {
     await expect(migrate(url, { dir })).rejects.toThrow(/29990101000000_broken failed and was rolled back/);
     const state = await withClient(url, async (c) => ({
       table: (await c.query("SELECT to_regclass('half_done') AS t")).rows[0].t,
-      recorded: (await c.query("SELECT count(*)::int AS n FROM _prisma_migrations WHERE migration_name = '29990101000000_broken'")).rows[0].n,
+      recorded: (
+        await c.query(
+          "SELECT count(*)::int AS n FROM _prisma_migrations WHERE migration_name = '29990101000000_broken'",
+        )
+      ).rows[0].n,
     }));
     expect(state).toEqual({ table: null, recorded: 0 });
   });

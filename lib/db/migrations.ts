@@ -87,7 +87,9 @@ export function findDrift(files: MigrationFile[], applied: AppliedMigration[]): 
     if (!row.finishedAt) problems.push(`migration ${row.name} started but never finished; repair the database by hand`);
     else if (!file) problems.push(`migration ${row.name} is applied but its folder is missing from prisma/migrations`);
     else if (file.checksum !== row.checksum)
-      problems.push(`migration ${row.name} was changed after it was applied (checksum differs); restore the original file`);
+      problems.push(
+        `migration ${row.name} was changed after it was applied (checksum differs); restore the original file`,
+      );
   }
   return problems;
 }

@@ -35,7 +35,8 @@ interface DmmfIndex {
   fields: { name: string }[];
 }
 
-const dmmf = JSON.parse(get_dmmf(JSON.stringify({ prismaSchema: readFileSync("prisma/schema.prisma", "utf8") }))).datamodel as {
+const dmmf = JSON.parse(get_dmmf(JSON.stringify({ prismaSchema: readFileSync("prisma/schema.prisma", "utf8") })))
+  .datamodel as {
   models: DmmfModel[];
   enums: { name: string; values: { name: string }[] }[];
   indexes: DmmfIndex[];
@@ -55,20 +56,33 @@ function expectedType(f: DmmfField): string {
   if (native === "Timestamp") return `timestamp(${f.nativeType?.[1][0] ?? 6})`;
   if (native === "VarChar") return `varchar(${f.nativeType?.[1][0]})`;
   const base: Record<string, string> = {
-    String: "text", Int: "int4", BigInt: "int8", Boolean: "bool", DateTime: "timestamp(3)", Json: "jsonb", Bytes: "bytea", Float: "float8",
+    String: "text",
+    Int: "int4",
+    BigInt: "int8",
+    Boolean: "bool",
+    DateTime: "timestamp(3)",
+    Json: "jsonb",
+    Bytes: "bytea",
+    Float: "float8",
   };
   return f.isList ? `_${base[f.type]}` : base[f.type]!;
 }
 
-function actualType(row: { udt_name: string; datetime_precision: number | null; character_maximum_length: number | null }): string {
-  if (row.udt_name === "timestamptz" || row.udt_name === "timestamp") return `${row.udt_name}(${row.datetime_precision})`;
+function actualType(row: {
+  udt_name: string;
+  datetime_precision: number | null;
+  character_maximum_length: number | null;
+}): string {
+  if (row.udt_name === "timestamptz" || row.udt_name === "timestamp")
+    return `${row.udt_name}(${row.datetime_precision})`;
   if (row.udt_name === "varchar") return `varchar(${row.character_maximum_length})`;
   return row.udt_name;
 }
 
 // Defaults Prisma fills in itself (never in the database).
 const clientSideDefault = (f: DmmfField) =>
-  f.isUpdatedAt || ["uuid", "cuid", "nanoid", "ulid"].includes((f.default as { name?: string } | undefined)?.name ?? "");
+  f.isUpdatedAt ||
+  ["uuid", "cuid", "nanoid", "ulid"].includes((f.default as { name?: string } | undefined)?.name ?? "");
 
 describe("the migrated database matches schema.prisma", async () => {
   const snapshot = await withClient(databaseUrl(), async (c) => ({
@@ -84,7 +98,14 @@ describe("the migrated database matches schema.prisma", async () => {
                        CROSS JOIN LATERAL unnest(ix.indkey) WITH ORDINALITY k(attnum, ord)
                        JOIN pg_attribute a ON a.attrelid = t.oid AND a.attnum = k.attnum
                       WHERE n.nspname = 'public' GROUP BY 1, 2, 3, 4, 5`)
-    ).rows as { table: string; index: string; unique: boolean; primary: boolean; partial: boolean; columns: string[] }[],
+    ).rows as {
+      table: string;
+      index: string;
+      unique: boolean;
+      primary: boolean;
+      partial: boolean;
+      columns: string[];
+    }[],
     enums: (
       await c.query(`SELECT t.typname::text AS name, array_agg(e.enumlabel::text ORDER BY e.enumsortorder) AS values
                        FROM pg_type t JOIN pg_enum e ON e.enumtypid = t.oid GROUP BY 1`)
@@ -117,7 +138,10 @@ describe("the migrated database matches schema.prisma", async () => {
           nullable: !field.isRequired,
         });
         const dbDefault = field.hasDefaultValue && !clientSideDefault(field);
-        expect({ field: field.name, hasDefault: column.column_default !== null }).toEqual({ field: field.name, hasDefault: dbDefault });
+        expect({ field: field.name, hasDefault: column.column_default !== null }).toEqual({
+          field: field.name,
+          hasDefault: dbDefault,
+        });
       }
     });
   }
@@ -149,7 +173,9 @@ describe("the migrated database matches schema.prisma", async () => {
           return `${tableOf(model)}.${columnOf(model, f.relationFromFields![0]!)} -> ${tableOf(target)}.${columnOf(target, f.relationToFields![0]!)}`;
         }),
     );
-    const actual = snapshot.foreignKeys.map((fk) => `${fk.table_name}.${fk.column_name} -> ${fk.ref_table}.${fk.ref_column}`);
+    const actual = snapshot.foreignKeys.map(
+      (fk) => `${fk.table_name}.${fk.column_name} -> ${fk.ref_table}.${fk.ref_column}`,
+    );
     expect(actual.sort()).toEqual(expected.sort());
   });
 });

@@ -8,7 +8,9 @@ import { TOKEN_STATES, TOKEN_STATUSES } from "@/lib/rsa/types";
  * and never fails the answer. Unknown fields are dropped.
  */
 
-const text = z.unknown().transform((v): string | null => (typeof v === "string" ? v : typeof v === "number" ? String(v) : null));
+const text = z
+  .unknown()
+  .transform((v): string | null => (typeof v === "string" ? v : typeof v === "number" ? String(v) : null));
 
 /** ISO 8601 when it can be read (including the vendor's colon-less `T161656.879Z`), otherwise null. */
 export function normaliseTimestamp(value: unknown): string | null {
@@ -33,7 +35,10 @@ const flag = z.unknown().transform((v): boolean | null => {
 const serial = z.string().trim().min(1).max(36);
 const userId = z.string().trim().min(1).max(64);
 /** Null on an unassigned token; absent is read as null too. */
-const optionalUserId = userId.nullable().optional().transform((v) => v ?? null);
+const optionalUserId = userId
+  .nullable()
+  .optional()
+  .transform((v) => v ?? null);
 const tokenStatus = z.enum(TOKEN_STATUSES);
 const tokenState = z.enum(TOKEN_STATES);
 
@@ -70,7 +75,14 @@ export const sidStatusChangeSchema = z.object({
   tokenStatusChangedAt: timestamp,
 });
 
-export const ds100StatusChangeSchema = z.array(sidStatusChangeSchema.extend({ deviceSerialNumber: serial.nullable().optional().transform((v) => v ?? null) }));
+export const ds100StatusChangeSchema = z.array(
+  sidStatusChangeSchema.extend({
+    deviceSerialNumber: serial
+      .nullable()
+      .optional()
+      .transform((v) => v ?? null),
+  }),
+);
 
 export const unassignResultSchema = z.object({ tokenSerialNumber: serial, tokenState });
 
@@ -91,9 +103,11 @@ export const rsaUserSchema = z.object({
   isTokenLocked: flag,
 });
 
-const looseRecords = z.unknown().transform((v): Record<string, unknown>[] =>
-  Array.isArray(v) ? v.filter((x): x is Record<string, unknown> => typeof x === "object" && x !== null) : [],
-);
+const looseRecords = z
+  .unknown()
+  .transform((v): Record<string, unknown>[] =>
+    Array.isArray(v) ? v.filter((x): x is Record<string, unknown> => typeof x === "object" && x !== null) : [],
+  );
 
 export const userDevicesSchema = z.object({
   devices: looseRecords,
@@ -102,8 +116,10 @@ export const userDevicesSchema = z.object({
     .array(z.unknown())
     .nullable()
     .optional()
-    .transform((list) => (list ?? []).flatMap((entry) => {
-      const parsed = sidTokenSchema.safeParse(entry);
-      return parsed.success ? [parsed.data] : [];
-    })),
+    .transform((list) =>
+      (list ?? []).flatMap((entry) => {
+        const parsed = sidTokenSchema.safeParse(entry);
+        return parsed.success ? [parsed.data] : [];
+      }),
+    ),
 });

@@ -38,7 +38,11 @@ describe("the legacy key's bearer JWT", () => {
   it("is signed once and reused for many calls", async () => {
     const bearers: string[] = [];
     const client = tenant.legacyClient({}, { fetch: recordingFetch(bearers) });
-    await Promise.all([client.lookupSidToken(S.unassignedEnabled), client.lookupDs100(S.ds100Device), client.lookupSidToken(S.assignedDisabled)]);
+    await Promise.all([
+      client.lookupSidToken(S.unassignedEnabled),
+      client.lookupDs100(S.ds100Device),
+      client.lookupSidToken(S.assignedDisabled),
+    ]);
     await client.lookupSidToken(S.expired);
     expect(client.bearersIssued).toBe(1);
     expect(new Set(bearers).size).toBe(1);
@@ -48,7 +52,10 @@ describe("the legacy key's bearer JWT", () => {
   it("is renewed shortly before it expires, with concurrent callers sharing one renewal", async () => {
     let clock = 1_000_000;
     let issued = 0;
-    const cache = new BearerCache(async () => ({ token: `t${++issued}`, expiresAtMs: clock + LEGACY_JWT_LIFETIME_SECONDS * 1000 }), () => clock);
+    const cache = new BearerCache(
+      async () => ({ token: `t${++issued}`, expiresAtMs: clock + LEGACY_JWT_LIFETIME_SECONDS * 1000 }),
+      () => clock,
+    );
     expect(await Promise.all([cache.get(), cache.get(), cache.get()])).toEqual(["t1", "t1", "t1"]);
     clock += (LEGACY_JWT_LIFETIME_SECONDS - 61) * 1000;
     expect(await cache.get()).toBe("t1");
@@ -63,7 +70,10 @@ describe("the legacy key's bearer JWT", () => {
 
   it("is renewed once when RSA says the token is bad, and the call then succeeds", async () => {
     const bearers: string[] = [];
-    const client = tenant.legacyClient({}, { fetch: recordingFetch(bearers, (b, i) => (i === 0 ? `${b.slice(0, -4)}AAAA` : b)) });
+    const client = tenant.legacyClient(
+      {},
+      { fetch: recordingFetch(bearers, (b, i) => (i === 0 ? `${b.slice(0, -4)}AAAA` : b)) },
+    );
     expect((await client.lookupSidToken(S.unassignedEnabled)).tokenSerialNumber).toBe(S.unassignedEnabled);
     expect(client.bearersIssued).toBe(2);
     expect(bearers).toHaveLength(2);
@@ -72,7 +82,10 @@ describe("the legacy key's bearer JWT", () => {
   it("renews only once: a key RSA does not accept ends as credential rejected after two attempts", async () => {
     const bearers: string[] = [];
     const client = tenant.legacyClient({}, { fetch: recordingFetch(bearers, (b) => `${b.slice(0, -4)}AAAA`) });
-    expect(await rsaFailure(client.lookupSidToken(S.unassignedEnabled))).toMatchObject({ kind: "credential_rejected", httpStatus: 403 });
+    expect(await rsaFailure(client.lookupSidToken(S.unassignedEnabled))).toMatchObject({
+      kind: "credential_rejected",
+      httpStatus: 403,
+    });
     expect(bearers).toHaveLength(2);
   });
 
@@ -99,7 +112,11 @@ describe("the legacy key's bearer JWT", () => {
 describe("the OAuth access token", () => {
   it("is fetched once, reused, and fetched again when RSA no longer accepts it", async () => {
     const bearers: string[] = [];
-    const client = tenant.oauthClient("rsa", {}, { fetch: recordingFetch(bearers, (b, i) => (i === 2 ? "revoked" : b)) });
+    const client = tenant.oauthClient(
+      "rsa",
+      {},
+      { fetch: recordingFetch(bearers, (b, i) => (i === 2 ? "revoked" : b)) },
+    );
     await client.lookupSidToken(S.unassignedEnabled);
     await client.lookupSidToken(S.assignedDisabled);
     expect(client.bearersIssued).toBe(1);

@@ -40,7 +40,11 @@ describe.each(Object.keys(clientFor) as ClientKind[])("RSA client against the si
 
   it("1. maps 404 (unknown serial) and 400 (refused before sending) to typed errors", async () => {
     const client = newClient();
-    expect(await rsaFailure(client.lookupSidToken("999999999999"))).toMatchObject({ kind: "not_found", httpStatus: 404, rsaCode: "404 NOT_FOUND" });
+    expect(await rsaFailure(client.lookupSidToken("999999999999"))).toMatchObject({
+      kind: "not_found",
+      httpStatus: 404,
+      rsaCode: "404 NOT_FOUND",
+    });
     const before = tenant.sim().requestCount();
     expect(await rsaFailure(client.lookupSidToken("12 34"))).toMatchObject({ kind: "bad_request", sentRequest: false });
     expect(tenant.sim().requestCount()).toBe(before);
@@ -50,15 +54,28 @@ describe.each(Object.keys(clientFor) as ClientKind[])("RSA client against the si
     const client = newClient();
     const credentials = await client.lookupDs100(S.ds100Device);
     expect(credentials).toHaveLength(1);
-    expect(credentials[0]).toMatchObject({ tokenSerialNumber: S.ds100Credential, deviceSerialNumber: S.ds100Device, userId: S.ds100User, tokenStatus: "Disabled", tokenState: "Activated" });
-    expect(await rsaFailure(client.lookupDs100(S.ds100Credential))).toMatchObject({ kind: "not_found", httpStatus: 404 });
+    expect(credentials[0]).toMatchObject({
+      tokenSerialNumber: S.ds100Credential,
+      deviceSerialNumber: S.ds100Device,
+      userId: S.ds100User,
+      tokenStatus: "Disabled",
+      tokenState: "Activated",
+    });
+    expect(await rsaFailure(client.lookupDs100(S.ds100Credential))).toMatchObject({
+      kind: "not_found",
+      httpStatus: 404,
+    });
   });
 
   it("3./4. disables and enables an assigned token, keeping who and when", async () => {
     const client = newClient();
     const owner = S.userIds.assignedEnabledActivated;
     const disabled = await client.disableSidToken(owner, S.assignedEnabledActivated);
-    expect(disabled).toMatchObject({ userId: owner, tokenSerialNumber: S.assignedEnabledActivated, tokenStatus: "Disabled" });
+    expect(disabled).toMatchObject({
+      userId: owner,
+      tokenSerialNumber: S.assignedEnabledActivated,
+      tokenStatus: "Disabled",
+    });
     expect(disabled.tokenStatusChangedBy).toBeTruthy();
     expect(Date.now() - Date.parse(disabled.tokenStatusChangedAt!)).toBeLessThan(60_000);
     expect((await client.lookupSidToken(S.assignedEnabledActivated)).tokenStatus).toBe("Disabled");
@@ -67,18 +84,33 @@ describe.each(Object.keys(clientFor) as ClientKind[])("RSA client against the si
 
   it("3./4. answer 409 for an unassigned token and 404 for an unknown user or someone else's token", async () => {
     const client = newClient();
-    expect(await rsaFailure(client.enableSidToken(unknownUser(), S.unassignedDisabled))).toMatchObject({ kind: "not_found" });
-    expect(await rsaFailure(client.disableSidToken(S.userIds.assignedDisabled, S.assignedEnabledActivated))).toMatchObject({ kind: "not_found", httpStatus: 404 });
-    expect(await rsaFailure(client.disableSidToken(S.userIds.assignedDisabled, "999999999999"))).toMatchObject({ kind: "not_found" });
+    expect(await rsaFailure(client.enableSidToken(unknownUser(), S.unassignedDisabled))).toMatchObject({
+      kind: "not_found",
+    });
+    expect(
+      await rsaFailure(client.disableSidToken(S.userIds.assignedDisabled, S.assignedEnabledActivated)),
+    ).toMatchObject({ kind: "not_found", httpStatus: 404 });
+    expect(await rsaFailure(client.disableSidToken(S.userIds.assignedDisabled, "999999999999"))).toMatchObject({
+      kind: "not_found",
+    });
     // An unassigned token belongs to nobody: enable/disable is a conflict for any existing user.
-    expect(await rsaFailure(client.enableSidToken(S.userIds.assignedDisabled, S.unassignedDisabled))).toMatchObject({ kind: "conflict", httpStatus: 409, rsaCode: "409 CONFLICT" });
+    expect(await rsaFailure(client.enableSidToken(S.userIds.assignedDisabled, S.unassignedDisabled))).toMatchObject({
+      kind: "conflict",
+      httpStatus: 409,
+      rsaCode: "409 CONFLICT",
+    });
   });
 
   it("5. unassigns a token from its owner, and answers 409 when it is not theirs", async () => {
     const client = newClient();
     const owner = S.userIds.assignedDisabled;
-    expect(await rsaFailure(client.unassignSidToken(S.userIds.expired, S.assignedDisabled))).toMatchObject({ kind: "conflict" });
-    expect(await client.unassignSidToken(owner, S.assignedDisabled)).toEqual({ tokenSerialNumber: S.assignedDisabled, tokenState: "Unassigned" });
+    expect(await rsaFailure(client.unassignSidToken(S.userIds.expired, S.assignedDisabled))).toMatchObject({
+      kind: "conflict",
+    });
+    expect(await client.unassignSidToken(owner, S.assignedDisabled)).toEqual({
+      tokenSerialNumber: S.assignedDisabled,
+      tokenState: "Unassigned",
+    });
     const after = await client.lookupSidToken(S.assignedDisabled);
     expect(after).toMatchObject({ userId: null, tokenState: "Unassigned", tokenStatus: "Disabled", assignedAt: null });
     expect(await rsaFailure(client.unassignSidToken(owner, S.assignedDisabled))).toMatchObject({ kind: "conflict" });
@@ -88,12 +120,28 @@ describe.each(Object.keys(clientFor) as ClientKind[])("RSA client against the si
   it("6. assigns a token (Activation Pending), refuses a second assignment and the sixth active token", async () => {
     const client = newClient();
     const owner = S.userIds.expired;
-    expect(await client.assignSidToken(owner, S.unassignedSpare, "Spare for travel")).toEqual({ userId: owner, tokenSerialNumber: S.unassignedSpare, tokenState: "Activation Pending" });
-    expect(await client.lookupSidToken(S.unassignedSpare)).toMatchObject({ userId: owner, name: "Spare for travel", tokenState: "Activation Pending" });
-    expect(await rsaFailure(client.assignSidToken(S.userIds.assignedDisabled, S.unassignedSpare))).toMatchObject({ kind: "conflict" });
+    expect(await client.assignSidToken(owner, S.unassignedSpare, "Spare for travel")).toEqual({
+      userId: owner,
+      tokenSerialNumber: S.unassignedSpare,
+      tokenState: "Activation Pending",
+    });
+    expect(await client.lookupSidToken(S.unassignedSpare)).toMatchObject({
+      userId: owner,
+      name: "Spare for travel",
+      tokenState: "Activation Pending",
+    });
+    expect(await rsaFailure(client.assignSidToken(S.userIds.assignedDisabled, S.unassignedSpare))).toMatchObject({
+      kind: "conflict",
+    });
     await client.unassignSidToken(owner, S.unassignedSpare);
-    expect(await rsaFailure(client.assignSidToken(S.userAtTokenLimit, S.unassignedSpare))).toMatchObject({ kind: "conflict", httpStatus: 409 });
-    expect(await rsaFailure(client.assignSidToken(owner, S.unassignedSpare, "x".repeat(256)))).toMatchObject({ kind: "bad_request", sentRequest: false });
+    expect(await rsaFailure(client.assignSidToken(S.userAtTokenLimit, S.unassignedSpare))).toMatchObject({
+      kind: "conflict",
+      httpStatus: 409,
+    });
+    expect(await rsaFailure(client.assignSidToken(owner, S.unassignedSpare, "x".repeat(256)))).toMatchObject({
+      kind: "bad_request",
+      sentRequest: false,
+    });
   });
 
   it("7. clears a SID700 PIN through the v2 path", async () => {
@@ -103,26 +151,41 @@ describe.each(Object.keys(clientFor) as ClientKind[])("RSA client against the si
       tokenSerialNumber: S.assignedEnabledActivated,
       pinSet: false,
     });
-    expect(await rsaFailure(client.clearSidTokenPin(S.userIds.assignedEnabledActivated, S.unassignedDisabled))).toMatchObject({ kind: "conflict" });
+    expect(
+      await rsaFailure(client.clearSidTokenPin(S.userIds.assignedEnabledActivated, S.unassignedDisabled)),
+    ).toMatchObject({ kind: "conflict" });
   });
 
   it("8./9. enables and disables a DS100's credentials; 404 when the device is not the user's", async () => {
     const client = newClient();
     const enabled = await client.enableDs100(S.ds100Device, S.ds100User);
-    expect(enabled).toEqual([expect.objectContaining({ tokenSerialNumber: S.ds100Credential, deviceSerialNumber: S.ds100Device, tokenStatus: "Enabled", userId: S.ds100User })]);
+    expect(enabled).toEqual([
+      expect.objectContaining({
+        tokenSerialNumber: S.ds100Credential,
+        deviceSerialNumber: S.ds100Device,
+        tokenStatus: "Enabled",
+        userId: S.ds100User,
+      }),
+    ]);
     expect((await client.disableDs100(S.ds100Device, S.ds100User))[0]!.tokenStatus).toBe("Disabled");
     expect(await rsaFailure(client.enableDs100(S.ds100Device, S.userIds.expired))).toMatchObject({ kind: "not_found" });
   });
 
   it("10. clears a DS100 PIN by the credential serial", async () => {
     const client = newClient();
-    expect(await client.clearDs100Pin(S.ds100Credential, S.ds100User)).toMatchObject({ tokenSerialNumber: S.ds100Credential, pinSet: false });
+    expect(await client.clearDs100Pin(S.ds100Credential, S.ds100User)).toMatchObject({
+      tokenSerialNumber: S.ds100Credential,
+      pinSet: false,
+    });
     expect((await rsaFailure(client.clearDs100Pin("999999999999", S.ds100User))).httpStatus).toBe(404);
   });
 
   it("11. finds a user by e-mail; 404 for an unknown address", async () => {
     const client = newClient();
-    expect(await client.lookupUserByEmail(S.userEmails.assignedEnabledActivated)).toMatchObject({ id: S.userIds.assignedEnabledActivated, emailAddress: S.userEmails.assignedEnabledActivated });
+    expect(await client.lookupUserByEmail(S.userEmails.assignedEnabledActivated)).toMatchObject({
+      id: S.userIds.assignedEnabledActivated,
+      emailAddress: S.userEmails.assignedEnabledActivated,
+    });
     expect(await rsaFailure(client.lookupUserByEmail("nobody@example.com"))).toMatchObject({ kind: "not_found" });
   });
 
@@ -140,12 +203,20 @@ describe.each(Object.keys(clientFor) as ClientKind[])("RSA client against the si
     const owner = S.userIds.assignedEnabledActivated;
     tenant.sim().setFault({ kind: "rate-limit", retryAfterSeconds: 2, operations: ["change"] });
     let before = tenant.sim().requestCount();
-    expect(await rsaFailure(client.disableSidToken(owner, S.assignedEnabledActivated))).toMatchObject({ kind: "rate_limited", httpStatus: 429, retryAfterMs: 2000 });
+    expect(await rsaFailure(client.disableSidToken(owner, S.assignedEnabledActivated))).toMatchObject({
+      kind: "rate_limited",
+      httpStatus: 429,
+      retryAfterMs: 2000,
+    });
     expect(tenant.sim().requestCount() - before).toBe(1);
     tenant.sim().clearFaults();
     tenant.sim().setFault({ kind: "server-error", operations: ["change"] });
     before = tenant.sim().requestCount();
-    expect(await rsaFailure(client.disableSidToken(owner, S.assignedEnabledActivated))).toMatchObject({ kind: "unavailable", httpStatus: 500, rsaCode: "500 INTERNAL_SERVER_ERROR" });
+    expect(await rsaFailure(client.disableSidToken(owner, S.assignedEnabledActivated))).toMatchObject({
+      kind: "unavailable",
+      httpStatus: 500,
+      rsaCode: "500 INTERNAL_SERVER_ERROR",
+    });
     expect(tenant.sim().requestCount() - before).toBe(1);
     expect((await client.lookupSidToken(S.assignedEnabledActivated)).tokenStatus).toBe("Enabled"); // neither was applied
   });
@@ -156,19 +227,26 @@ describe.each(["rsa", "ec"] as const)("RSA client with an OAuth client (%s key)"
     const client = tenant.oauthClient(kind);
     expect((await client.lookupSidToken(S.assignedEnabledActivated)).tokenStatus).toBe("Enabled");
     const change = await client.disableSidToken(S.userIds.assignedEnabledActivated, S.assignedEnabledActivated);
-    expect(change.tokenStatusChangedBy).toBe(kind === "rsa" ? tenant.sim().oauth.clientId : tenant.sim().oauthEc.clientId);
+    expect(change.tokenStatusChangedBy).toBe(
+      kind === "rsa" ? tenant.sim().oauth.clientId : tenant.sim().oauthEc.clientId,
+    );
     expect((await client.lookupDs100(S.ds100Device))[0]!.tokenSerialNumber).toBe(S.ds100Credential);
     expect(client.bearersIssued).toBe(1);
   });
 
   it("reports a client the token endpoint does not know as credential rejected", async () => {
-    const error = await rsaFailure(tenant.oauthClient(kind, { RSA_OAUTH_CLIENT_ID: "not-a-client" }).lookupSidToken(S.unassignedEnabled));
+    const error = await rsaFailure(
+      tenant.oauthClient(kind, { RSA_OAUTH_CLIENT_ID: "not-a-client" }).lookupSidToken(S.unassignedEnabled),
+    );
     expect(error).toMatchObject({ kind: "credential_rejected", rsaCode: "invalid_client" });
   });
 
   it("reports a scope the client was not granted as credential rejected", async () => {
     const client = tenant.oauthClient(kind, { RSA_OAUTH_SCOPES: "rsa.user.read" });
-    expect(await rsaFailure(client.lookupSidToken(S.unassignedEnabled))).toMatchObject({ kind: "credential_rejected", httpStatus: 403 });
+    expect(await rsaFailure(client.lookupSidToken(S.unassignedEnabled))).toMatchObject({
+      kind: "credential_rejected",
+      httpStatus: 403,
+    });
   });
 });
 
@@ -190,7 +268,10 @@ describe("every call maps rate limiting, server errors and refused credentials t
     ["12 listUserDevices", (c) => c.listUserDevices(owner)],
   ];
   const faults = [
-    { fault: { kind: "rate-limit", retryAfterSeconds: 60 }, expected: { kind: "rate_limited", httpStatus: 429, retryAfterMs: 60_000 } },
+    {
+      fault: { kind: "rate-limit", retryAfterSeconds: 60 },
+      expected: { kind: "rate_limited", httpStatus: 429, retryAfterMs: 60_000 },
+    },
     { fault: { kind: "server-error" }, expected: { kind: "unavailable", httpStatus: 500 } },
     { fault: { kind: "credential-rejected" }, expected: { kind: "credential_rejected", httpStatus: 403 } },
   ] as const;

@@ -62,13 +62,20 @@ function readJsonFile(variable: string, file: string): unknown {
     text = readFileSync(file, "utf8");
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    const why = code === "ENOENT" ? "the file does not exist" : code === "EACCES" ? "permission denied" : `it cannot be read (${code ?? "unknown error"})`;
+    const why =
+      code === "ENOENT"
+        ? "the file does not exist"
+        : code === "EACCES"
+          ? "permission denied"
+          : `it cannot be read (${code ?? "unknown error"})`;
     throw new RsaConfigError(`${variable}: cannot read ${file}: ${why}.`);
   }
   try {
     return JSON.parse(text);
   } catch {
-    throw new RsaConfigError(`${variable}: ${file} is not valid JSON. It should be the key file exactly as downloaded from the RSA Cloud Administration Console.`);
+    throw new RsaConfigError(
+      `${variable}: ${file} is not valid JSON. It should be the key file exactly as downloaded from the RSA Cloud Administration Console.`,
+    );
   }
 }
 
@@ -81,7 +88,9 @@ function loadLegacyKey(keyFile: string): LegacyKeyCredential {
   const parsed = legacyKeyFileSchema.safeParse(readJsonFile("RSA_ADMIN_KEY_FILE", keyFile));
   if (!parsed.success) {
     const fields = parsed.error.issues.map((i) => i.message);
-    throw new RsaConfigError(`RSA_ADMIN_KEY_FILE: ${keyFile} is not an RSA Administration API key file (${fields.join("; ")}).`);
+    throw new RsaConfigError(
+      `RSA_ADMIN_KEY_FILE: ${keyFile} is not an RSA Administration API key file (${fields.join("; ")}).`,
+    );
   }
   const { accessID, accessKey, adminRestApiUrl, customerName } = parsed.data;
   requireSecureUrl(`adminRestApiUrl in ${keyFile}`, adminRestApiUrl);
@@ -92,13 +101,24 @@ function loadLegacyKey(keyFile: string): LegacyKeyCredential {
     throw new RsaConfigError(`RSA_ADMIN_KEY_FILE: accessKey in ${keyFile} is not a readable PEM private key.`);
   }
   if (privateKey.asymmetricKeyType !== "rsa") {
-    throw new RsaConfigError(`RSA_ADMIN_KEY_FILE: accessKey in ${keyFile} is a ${privateKey.asymmetricKeyType} key; RSA requires an RSA key (RS256).`);
+    throw new RsaConfigError(
+      `RSA_ADMIN_KEY_FILE: accessKey in ${keyFile} is a ${privateKey.asymmetricKeyType} key; RSA requires an RSA key (RS256).`,
+    );
   }
-  return { kind: "legacy-key", keyFile, accessId: accessID, customerName: customerName ?? null, privateKey, adminRestApiUrl };
+  return {
+    kind: "legacy-key",
+    keyFile,
+    accessId: accessID,
+    customerName: customerName ?? null,
+    privateKey,
+    adminRestApiUrl,
+  };
 }
 
 function loadOAuthClient(e: Env): OAuthCredential {
-  const missing = (["RSA_OAUTH_ISSUER", "RSA_OAUTH_CLIENT_ID", "RSA_OAUTH_KEY_FILE", "RSA_ADMIN_API_URL"] as const).filter((name) => !e[name]);
+  const missing = (
+    ["RSA_OAUTH_ISSUER", "RSA_OAUTH_CLIENT_ID", "RSA_OAUTH_KEY_FILE", "RSA_ADMIN_API_URL"] as const
+  ).filter((name) => !e[name]);
   if (missing.length) throw new RsaConfigError(`OAuth client configuration is incomplete: set ${missing.join(", ")}.`);
   const issuer = e.RSA_OAUTH_ISSUER!.replace(/\/+$/, "");
   const adminRestApiUrl = e.RSA_ADMIN_API_URL!;
@@ -106,10 +126,20 @@ function loadOAuthClient(e: Env): OAuthCredential {
   requireSecureUrl("RSA_ADMIN_API_URL", adminRestApiUrl);
   const keyFile = e.RSA_OAUTH_KEY_FILE!;
   const jwk = readJsonFile("RSA_OAUTH_KEY_FILE", keyFile) as Record<string, unknown>;
-  if (typeof jwk !== "object" || jwk === null || Array.isArray(jwk)) throw new RsaConfigError(`RSA_OAUTH_KEY_FILE: ${keyFile} is not a JWK (a JSON object).`);
-  if (jwk.kty !== "RSA" && jwk.kty !== "EC") throw new RsaConfigError(`RSA_OAUTH_KEY_FILE: ${keyFile} has key type "${String(jwk.kty)}"; RSA or EC is required.`);
-  if (jwk.kty === "EC" && jwk.crv !== "P-256") throw new RsaConfigError(`RSA_OAUTH_KEY_FILE: ${keyFile} is an EC key on curve "${String(jwk.crv)}"; only P-256 (ES256) is supported.`);
-  if (typeof jwk.d !== "string") throw new RsaConfigError(`RSA_OAUTH_KEY_FILE: ${keyFile} holds a public key only; the private key (with "d") is needed to sign.`);
+  if (typeof jwk !== "object" || jwk === null || Array.isArray(jwk))
+    throw new RsaConfigError(`RSA_OAUTH_KEY_FILE: ${keyFile} is not a JWK (a JSON object).`);
+  if (jwk.kty !== "RSA" && jwk.kty !== "EC")
+    throw new RsaConfigError(
+      `RSA_OAUTH_KEY_FILE: ${keyFile} has key type "${String(jwk.kty)}"; RSA or EC is required.`,
+    );
+  if (jwk.kty === "EC" && jwk.crv !== "P-256")
+    throw new RsaConfigError(
+      `RSA_OAUTH_KEY_FILE: ${keyFile} is an EC key on curve "${String(jwk.crv)}"; only P-256 (ES256) is supported.`,
+    );
+  if (typeof jwk.d !== "string")
+    throw new RsaConfigError(
+      `RSA_OAUTH_KEY_FILE: ${keyFile} holds a public key only; the private key (with "d") is needed to sign.`,
+    );
   let privateKey: KeyObject;
   try {
     privateKey = createPrivateKey({ key: jwk as import("node:crypto").JsonWebKey, format: "jwk" });
@@ -136,7 +166,10 @@ export function loadRsaConfig(e: Env): RsaConfig {
   let credential: RsaCredential;
   if (e.RSA_ADMIN_KEY_FILE) credential = loadLegacyKey(e.RSA_ADMIN_KEY_FILE);
   else if (e.RSA_OAUTH_ISSUER || e.RSA_OAUTH_CLIENT_ID || e.RSA_OAUTH_KEY_FILE) credential = loadOAuthClient(e);
-  else throw new RsaConfigError("No RSA credentials are configured: set RSA_ADMIN_KEY_FILE, or RSA_OAUTH_ISSUER, RSA_OAUTH_CLIENT_ID, RSA_OAUTH_KEY_FILE and RSA_ADMIN_API_URL.");
+  else
+    throw new RsaConfigError(
+      "No RSA credentials are configured: set RSA_ADMIN_KEY_FILE, or RSA_OAUTH_ISSUER, RSA_OAUTH_CLIENT_ID, RSA_OAUTH_KEY_FILE and RSA_ADMIN_API_URL.",
+    );
   return {
     credential,
     apiBase: restApiBase(credential.adminRestApiUrl),

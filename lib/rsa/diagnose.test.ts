@@ -15,7 +15,11 @@ beforeAll(async () => {
   keyDir = await mkdtemp(path.join(tmpdir(), "tokendesk-check-"));
   sim = await startSimulator({ port: 0, keyDir });
   // A tenant whose clock runs two hours ahead of this machine.
-  skewed = await startSimulator({ port: 0, keyDir: await mkdtemp(path.join(tmpdir(), "tokendesk-check-skew-")), now: () => Date.now() + 2 * 3600_000 });
+  skewed = await startSimulator({
+    port: 0,
+    keyDir: await mkdtemp(path.join(tmpdir(), "tokendesk-check-skew-")),
+    now: () => Date.now() + 2 * 3600_000,
+  });
 });
 afterAll(async () => {
   await sim.close();
@@ -35,7 +39,12 @@ describe("npm run rsa:check", () => {
 
   it("confirms a good OAuth client", async () => {
     const d = await diagnoseRsa(
-      parseEnv({ RSA_OAUTH_ISSUER: sim.oauth.issuer, RSA_OAUTH_CLIENT_ID: sim.oauth.clientId, RSA_OAUTH_KEY_FILE: sim.oauth.keyFile, RSA_ADMIN_API_URL: sim.adminRestApiUrl }),
+      parseEnv({
+        RSA_OAUTH_ISSUER: sim.oauth.issuer,
+        RSA_OAUTH_CLIENT_ID: sim.oauth.clientId,
+        RSA_OAUTH_KEY_FILE: sim.oauth.keyFile,
+        RSA_ADMIN_API_URL: sim.adminRestApiUrl,
+      }),
     );
     expect(d.ok).toBe(true);
     expect(text(d)).toContain("Obtained an access token");
@@ -59,16 +68,25 @@ describe("npm run rsa:check", () => {
 
   it("names a bad key file before calling anything", async () => {
     const broken = path.join(keyDir, "broken.key");
-    await writeFile(broken, JSON.stringify({ accessID: "x", accessKey: "not a key", adminRestApiUrl: sim.adminRestApiUrl }));
+    await writeFile(
+      broken,
+      JSON.stringify({ accessID: "x", accessKey: "not a key", adminRestApiUrl: sim.adminRestApiUrl }),
+    );
     const d = await diagnoseRsa(parseEnv({ RSA_ADMIN_KEY_FILE: broken }));
-    expect(d).toEqual({ ok: false, findings: [{ level: "fail", text: expect.stringMatching(/accessKey in .* is not a readable PEM private key/) }] });
+    expect(d).toEqual({
+      ok: false,
+      findings: [{ level: "fail", text: expect.stringMatching(/accessKey in .* is not a readable PEM private key/) }],
+    });
   });
 
   it("explains an unreachable tenant", async () => {
     const unreachable = path.join(keyDir, "unreachable.key");
     const key = JSON.parse(await readFile(sim.legacyKeyFile, "utf8")) as Record<string, unknown>;
     const port = await closedPort();
-    await writeFile(unreachable, JSON.stringify({ ...key, adminRestApiUrl: `http://127.0.0.1:${port}/AdminInterface/restapi/v1` }));
+    await writeFile(
+      unreachable,
+      JSON.stringify({ ...key, adminRestApiUrl: `http://127.0.0.1:${port}/AdminInterface/restapi/v1` }),
+    );
     const d = await diagnoseRsa(parseEnv({ RSA_ADMIN_KEY_FILE: unreachable, RSA_TOTAL_TIMEOUT_MS: "2000" }));
     expect(d.ok).toBe(false);
     expect(text(d)).toContain(`could not reach 127.0.0.1:${port} (ECONNREFUSED)`);

@@ -33,12 +33,21 @@ function describeCredential(config: RsaConfig): Finding[] {
   const c = config.credential;
   if (c.kind === "legacy-key") {
     return [
-      { level: "info", text: `Credential: legacy Administration API key from ${c.keyFile} (access id ${c.accessId}${c.customerName ? `, customer "${c.customerName}"` : ""}).` },
-      { level: "info", text: `Tenant API: ${config.apiBase}. JWT audience (must be the key's adminRestApiUrl exactly as downloaded): ${c.adminRestApiUrl}` },
+      {
+        level: "info",
+        text: `Credential: legacy Administration API key from ${c.keyFile} (access id ${c.accessId}${c.customerName ? `, customer "${c.customerName}"` : ""}).`,
+      },
+      {
+        level: "info",
+        text: `Tenant API: ${config.apiBase}. JWT audience (must be the key's adminRestApiUrl exactly as downloaded): ${c.adminRestApiUrl}`,
+      },
     ];
   }
   return [
-    { level: "info", text: `Credential: OAuth client ${c.clientId} (${c.alg} key from ${c.keyFile}), token endpoint ${c.tokenEndpoint}.` },
+    {
+      level: "info",
+      text: `Credential: OAuth client ${c.clientId} (${c.alg} key from ${c.keyFile}), token endpoint ${c.tokenEndpoint}.`,
+    },
     { level: "info", text: `Tenant API: ${config.apiBase}. Scopes requested: ${c.scopes.join(" ")}` },
   ];
 }
@@ -47,7 +56,10 @@ function describeCredential(config: RsaConfig): Finding[] {
 async function measureClockSkew(config: RsaConfig, fetchImpl: typeof fetch, now: () => number): Promise<number | null> {
   try {
     const sentAt = now();
-    const response = await fetchImpl(`${config.apiBase}/v1/sidTokens/lookup`, { method: "HEAD", signal: AbortSignal.timeout(config.timeoutMs) });
+    const response = await fetchImpl(`${config.apiBase}/v1/sidTokens/lookup`, {
+      method: "HEAD",
+      signal: AbortSignal.timeout(config.timeoutMs),
+    });
     const receivedAt = now();
     const date = response.headers.get("date");
     if (!date) return null;
@@ -59,14 +71,25 @@ async function measureClockSkew(config: RsaConfig, fetchImpl: typeof fetch, now:
 }
 
 function explainRefusal(config: RsaConfig, error: RsaError, skewMs: number | null): Finding[] {
-  const findings: Finding[] = [{ level: "fail", text: `RSA refused tokendesk's credentials (HTTP ${error.httpStatus ?? "—"}${error.rsaDescription ? `: "${error.rsaDescription}"` : ""}).` }];
+  const findings: Finding[] = [
+    {
+      level: "fail",
+      text: `RSA refused tokendesk's credentials (HTTP ${error.httpStatus ?? "—"}${error.rsaDescription ? `: "${error.rsaDescription}"` : ""}).`,
+    },
+  ];
   if (skewMs !== null && Math.abs(skewMs) > ALLOWED_SKEW_MS) {
-    findings.push({ level: "fail", text: `This machine's clock is ${Math.round(Math.abs(skewMs) / 1000)} s ${skewMs > 0 ? "behind" : "ahead of"} RSA's; RSA allows 60 s. Fix the clock (NTP) — this alone explains the refusal.` });
+    findings.push({
+      level: "fail",
+      text: `This machine's clock is ${Math.round(Math.abs(skewMs) / 1000)} s ${skewMs > 0 ? "behind" : "ahead of"} RSA's; RSA allows 60 s. Fix the clock (NTP) — this alone explains the refusal.`,
+    });
   }
   const c = config.credential;
   if (c.kind === "legacy-key") {
     if (!/\/AdminInterface\/restapi(\/v\d+)?\/?$/i.test(new URL(c.adminRestApiUrl).pathname)) {
-      findings.push({ level: "fail", text: `adminRestApiUrl "${c.adminRestApiUrl}" does not look like a tenant's Administration API URL (…/AdminInterface/restapi or …/restapi/v1).` });
+      findings.push({
+        level: "fail",
+        text: `adminRestApiUrl "${c.adminRestApiUrl}" does not look like a tenant's Administration API URL (…/AdminInterface/restapi or …/restapi/v1).`,
+      });
     }
     findings.push({
       level: "info",
@@ -91,17 +114,35 @@ function explainRefusal(config: RsaConfig, error: RsaError, skewMs: number | nul
 function explainFailure(config: RsaConfig, error: RsaError): Finding {
   switch (error.kind) {
     case "timeout":
-      return { level: "fail", text: `RSA did not answer within ${config.timeoutMs} ms. Check the network path (proxy, firewall) to ${new URL(config.apiBase).host}.` };
+      return {
+        level: "fail",
+        text: `RSA did not answer within ${config.timeoutMs} ms. Check the network path (proxy, firewall) to ${new URL(config.apiBase).host}.`,
+      };
     case "network":
-      return { level: "fail", text: `tokendesk could not reach ${new URL(config.apiBase).host} (${error.rsaDescription ?? "network error"}). Check DNS, proxy and firewall, and the URL in the configuration.` };
+      return {
+        level: "fail",
+        text: `tokendesk could not reach ${new URL(config.apiBase).host} (${error.rsaDescription ?? "network error"}). Check DNS, proxy and firewall, and the URL in the configuration.`,
+      };
     case "unavailable":
-      return { level: "fail", text: `RSA answered HTTP ${error.httpStatus ?? "5xx"}: the service or a gateway in front of it is failing. Try again later; check RSA's status page.` };
+      return {
+        level: "fail",
+        text: `RSA answered HTTP ${error.httpStatus ?? "5xx"}: the service or a gateway in front of it is failing. Try again later; check RSA's status page.`,
+      };
     case "rate_limited":
-      return { level: "warn", text: `RSA is rate limiting (HTTP 429)${error.retryAfterMs ? `; it asks to wait ${Math.ceil(error.retryAfterMs / 1000)} s` : ""}. The credentials may be fine; run the check again shortly.` };
+      return {
+        level: "warn",
+        text: `RSA is rate limiting (HTTP 429)${error.retryAfterMs ? `; it asks to wait ${Math.ceil(error.retryAfterMs / 1000)} s` : ""}. The credentials may be fine; run the check again shortly.`,
+      };
     case "invalid_answer":
-      return { level: "fail", text: `RSA answered with something tokendesk cannot read (${error.rsaDescription ?? error.message}). Is the URL really the tenant's Administration API?` };
+      return {
+        level: "fail",
+        text: `RSA answered with something tokendesk cannot read (${error.rsaDescription ?? error.message}). Is the URL really the tenant's Administration API?`,
+      };
     default:
-      return { level: "fail", text: `RSA answered HTTP ${error.httpStatus ?? "—"} (${error.kind})${error.rsaDescription ? `: "${error.rsaDescription}"` : ""}.` };
+      return {
+        level: "fail",
+        text: `RSA answered HTTP ${error.httpStatus ?? "—"} (${error.kind})${error.rsaDescription ? `: "${error.rsaDescription}"` : ""}.`,
+      };
   }
 }
 
@@ -117,20 +158,34 @@ export async function diagnoseRsa(e: Env, options: DiagnoseOptions = {}): Promis
   }
   const findings = describeCredential(config);
   const skewMs = await measureClockSkew(config, fetchImpl, now);
-  if (skewMs === null) findings.push({ level: "warn", text: "Could not read RSA's clock (no Date header or no answer)." });
-  else if (Math.abs(skewMs) > ALLOWED_SKEW_MS) findings.push({ level: "warn", text: `Clock skew: this machine is ${Math.round(Math.abs(skewMs) / 1000)} s ${skewMs > 0 ? "behind" : "ahead of"} RSA (60 s allowed).` });
+  if (skewMs === null)
+    findings.push({ level: "warn", text: "Could not read RSA's clock (no Date header or no answer)." });
+  else if (Math.abs(skewMs) > ALLOWED_SKEW_MS)
+    findings.push({
+      level: "warn",
+      text: `Clock skew: this machine is ${Math.round(Math.abs(skewMs) / 1000)} s ${skewMs > 0 ? "behind" : "ahead of"} RSA (60 s allowed).`,
+    });
   else findings.push({ level: "ok", text: `Clock skew: ${(skewMs / 1000).toFixed(1)} s (within RSA's 60 s).` });
 
   const client = createRsaClient(config, { fetch: fetchImpl, now });
   try {
     await client.obtainBearer();
-    findings.push({ level: "ok", text: config.credential.kind === "legacy-key" ? "Signed a bearer JWT with the key." : "Obtained an access token from the OAuth token endpoint." });
+    findings.push({
+      level: "ok",
+      text:
+        config.credential.kind === "legacy-key"
+          ? "Signed a bearer JWT with the key."
+          : "Obtained an access token from the OAuth token endpoint.",
+    });
     try {
       await client.lookupSidToken(PROBE_SERIAL);
       findings.push({ level: "ok", text: "A token lookup worked: RSA accepts tokendesk's credentials." });
     } catch (error) {
       if (!(error instanceof RsaError) || error.kind !== "not_found") throw error;
-      findings.push({ level: "ok", text: `A token lookup worked (serial ${PROBE_SERIAL} is not found, as expected): RSA accepts tokendesk's credentials.` });
+      findings.push({
+        level: "ok",
+        text: `A token lookup worked (serial ${PROBE_SERIAL} is not found, as expected): RSA accepts tokendesk's credentials.`,
+      });
     }
     return { ok: true, findings };
   } catch (error) {

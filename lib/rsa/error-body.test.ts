@@ -4,7 +4,12 @@ import { normaliseTimestamp } from "@/lib/rsa/answers";
 
 describe("RSA error bodies", () => {
   it("reads the business shape", () => {
-    expect(parseErrorBody(`{"code": "404 NOT_FOUND", "description": "User someone@example.com not found"}`, "application/json")).toEqual({
+    expect(
+      parseErrorBody(
+        `{"code": "404 NOT_FOUND", "description": "User someone@example.com not found"}`,
+        "application/json",
+      ),
+    ).toEqual({
       shape: "business",
       code: "404 NOT_FOUND",
       description: "User someone@example.com not found",
@@ -13,11 +18,18 @@ describe("RSA error bodies", () => {
 
   it("reads the framework shape", () => {
     const body = `{"timestamp": 1749938869908, "status": 403, "error": "Forbidden", "message": "Server failed to process provided access token", "path": "/AdminInterface/restapi/v1/x"}`;
-    expect(parseErrorBody(body, "application/json")).toEqual({ shape: "framework", code: "Forbidden", description: "Server failed to process provided access token" });
+    expect(parseErrorBody(body, "application/json")).toEqual({
+      shape: "framework",
+      code: "Forbidden",
+      description: "Server failed to process provided access token",
+    });
   });
 
   it("recognises a gateway's HTML page, an empty body and anything else without throwing", () => {
-    expect(parseErrorBody("<html><head><title>503 Service Unavailable</title></head></html>", "text/html")).toEqual({ shape: "html", description: "HTML page: 503 Service Unavailable" });
+    expect(parseErrorBody("<html><head><title>503 Service Unavailable</title></head></html>", "text/html")).toEqual({
+      shape: "html",
+      description: "HTML page: 503 Service Unavailable",
+    });
     expect(parseErrorBody("", null)).toEqual({ shape: "empty" });
     expect(parseErrorBody("[1,2]", "application/json").shape).toBe("other");
     expect(parseErrorBody("oops", "text/plain")).toEqual({ shape: "other", description: "oops" });

@@ -31,12 +31,23 @@ export function parseErrorBody(body: string, contentType: string | null): Parsed
   }
   if (json && typeof json === "object" && !Array.isArray(json)) {
     const o = json as Record<string, unknown>;
-    if ((typeof o.code === "string" || typeof o.code === "number") && (o.description !== undefined || o.message === undefined)) {
-      return { shape: "business", code: String(o.code), description: typeof o.description === "string" ? clip(o.description) : undefined };
+    if (
+      (typeof o.code === "string" || typeof o.code === "number") &&
+      (o.description !== undefined || o.message === undefined)
+    ) {
+      return {
+        shape: "business",
+        code: String(o.code),
+        description: typeof o.description === "string" ? clip(o.description) : undefined,
+      };
     }
     if (typeof o.status === "number" || typeof o.error === "string") {
       const message = typeof o.message === "string" ? o.message : typeof o.error === "string" ? o.error : undefined;
-      return { shape: "framework", code: typeof o.error === "string" ? o.error : undefined, description: message ? clip(message) : undefined };
+      return {
+        shape: "framework",
+        code: typeof o.error === "string" ? o.error : undefined,
+        description: message ? clip(message) : undefined,
+      };
     }
   }
   return { shape: "other", description: clip(body) };

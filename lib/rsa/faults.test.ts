@@ -39,7 +39,9 @@ describe("faults: each gives its typed error, retries only where allowed, within
 
   it("a lookup gives up after two retries with 'unavailable' and the HTML page noted", async () => {
     fault({ kind: "gateway-html", status: 504 });
-    const { value: error, requests } = await counted(() => rsaFailure(tenant.legacyClient(budget).lookupSidToken(serial)));
+    const { value: error, requests } = await counted(() =>
+      rsaFailure(tenant.legacyClient(budget).lookupSidToken(serial)),
+    );
     expect(error).toMatchObject({ kind: "unavailable", httpStatus: 504 });
     expect(error.rsaDescription).toMatch(/HTML page/);
     expect(requests).toBe(3);
@@ -47,14 +49,18 @@ describe("faults: each gives its typed error, retries only where allowed, within
 
   it("a change is never retried: a gateway error is reported after one request and the token is unchanged", async () => {
     fault({ kind: "gateway-html", status: 503, operations: ["change"] });
-    const { value: error, requests } = await counted(() => rsaFailure(tenant.legacyClient(budget).disableSidToken(owner, serial)));
+    const { value: error, requests } = await counted(() =>
+      rsaFailure(tenant.legacyClient(budget).disableSidToken(owner, serial)),
+    );
     expect(error).toMatchObject({ kind: "unavailable", httpStatus: 503 });
     expect(requests).toBe(1);
   });
 
   it("500 is not retried, even for a lookup", async () => {
     fault({ kind: "server-error", serial });
-    const { value: error, requests } = await counted(() => rsaFailure(tenant.legacyClient(budget).lookupSidToken(serial)));
+    const { value: error, requests } = await counted(() =>
+      rsaFailure(tenant.legacyClient(budget).lookupSidToken(serial)),
+    );
     expect(error).toMatchObject({ kind: "unavailable", httpStatus: 500 });
     expect(requests).toBe(1);
   });
@@ -68,7 +74,9 @@ describe("faults: each gives its typed error, retries only where allowed, within
 
   it("429 with a Retry-After beyond the cap fails fast and says how long to wait", async () => {
     fault({ kind: "rate-limit", retryAfterSeconds: 30, serial });
-    const { value, ms } = await timed(() => counted(() => rsaFailure(tenant.legacyClient(budget).lookupSidToken(serial))));
+    const { value, ms } = await timed(() =>
+      counted(() => rsaFailure(tenant.legacyClient(budget).lookupSidToken(serial))),
+    );
     expect(value.value).toMatchObject({ kind: "rate_limited", retryAfterMs: 30_000 });
     expect(value.requests).toBe(1);
     expect(ms).toBeLessThan(500);
@@ -93,7 +101,9 @@ describe("faults: each gives its typed error, retries only where allowed, within
 
   it("a hang ends as a timeout after the per-attempt limit, without a retry", async () => {
     fault({ kind: "hang", serial });
-    const { value, ms } = await timed(() => counted(() => rsaFailure(tenant.legacyClient(budget).lookupSidToken(serial))));
+    const { value, ms } = await timed(() =>
+      counted(() => rsaFailure(tenant.legacyClient(budget).lookupSidToken(serial))),
+    );
     expect(value.value).toMatchObject({ kind: "timeout", sentRequest: true });
     expect(value.requests).toBe(1);
     expect(ms).toBeGreaterThanOrEqual(390);
@@ -115,13 +125,19 @@ describe("faults: each gives its typed error, retries only where allowed, within
 
   it("malformed JSON is an invalid answer, not a crash", async () => {
     fault({ kind: "malformed-json", serial });
-    expect(await rsaFailure(tenant.legacyClient(budget).lookupSidToken(serial))).toMatchObject({ kind: "invalid_answer", httpStatus: 200 });
+    expect(await rsaFailure(tenant.legacyClient(budget).lookupSidToken(serial))).toMatchObject({
+      kind: "invalid_answer",
+      httpStatus: 200,
+    });
   });
 
   it("a tenant nobody listens on is a network error before sending, retried for lookups", async () => {
     const config = loadRsaConfig(parseEnv({ RSA_ADMIN_KEY_FILE: tenant.sim().legacyKeyFile, ...budget }));
     const attempts: (string | null)[] = [];
-    const client = createRsaClient({ ...config, apiBase: `http://127.0.0.1:${await closedPort()}/AdminInterface/restapi` }, { onAttempt: (a) => attempts.push(a.kind) });
+    const client = createRsaClient(
+      { ...config, apiBase: `http://127.0.0.1:${await closedPort()}/AdminInterface/restapi` },
+      { onAttempt: (a) => attempts.push(a.kind) },
+    );
     const error = await rsaFailure(client.lookupSidToken(serial));
     expect(error).toMatchObject({ kind: "network", sentRequest: false });
     expect(attempts).toEqual(["network", "network", "network"]);

@@ -2,7 +2,19 @@ import "server-only";
 import { RsaError } from "@/lib/rsa/errors";
 
 /** Connection errors that mean the request never left this machine. */
-const NOT_SENT_CODES = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "EHOSTUNREACH", "ENETUNREACH", "ECONNABORTED", "UND_ERR_CONNECT_TIMEOUT", "CERT_HAS_EXPIRED", "DEPTH_ZERO_SELF_SIGNED_CERT", "UNABLE_TO_VERIFY_LEAF_SIGNATURE", "ERR_TLS_CERT_ALTNAME_INVALID"]);
+const NOT_SENT_CODES = new Set([
+  "ECONNREFUSED",
+  "ENOTFOUND",
+  "EAI_AGAIN",
+  "EHOSTUNREACH",
+  "ENETUNREACH",
+  "ECONNABORTED",
+  "UND_ERR_CONNECT_TIMEOUT",
+  "CERT_HAS_EXPIRED",
+  "DEPTH_ZERO_SELF_SIGNED_CERT",
+  "UNABLE_TO_VERIFY_LEAF_SIGNATURE",
+  "ERR_TLS_CERT_ALTNAME_INVALID",
+]);
 
 function errorCode(error: unknown): string | undefined {
   let current: unknown = error;
@@ -25,7 +37,11 @@ export interface RawAnswer {
   body: string;
 }
 
-export async function fetchWithTimeout(fetchImpl: typeof fetch, url: string, init: RequestInit & { timeoutMs: number }): Promise<RawAnswer> {
+export async function fetchWithTimeout(
+  fetchImpl: typeof fetch,
+  url: string,
+  init: RequestInit & { timeoutMs: number },
+): Promise<RawAnswer> {
   const { timeoutMs, ...requestInit } = init;
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), timeoutMs);
@@ -41,6 +57,10 @@ export async function fetchWithTimeout(fetchImpl: typeof fetch, url: string, ini
     if (controller.signal.aborted) throw timedOut();
     const code = errorCode(error);
     const sent = !(code && NOT_SENT_CODES.has(code));
-    throw new RsaError("network", `RSA could not be reached${code ? ` (${code})` : ""}`, { sentRequest: sent, rsaDescription: code, cause: error });
+    throw new RsaError("network", `RSA could not be reached${code ? ` (${code})` : ""}`, {
+      sentRequest: sent,
+      rsaDescription: code,
+      cause: error,
+    });
   }
 }

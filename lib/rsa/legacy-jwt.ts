@@ -10,7 +10,10 @@ export const LEGACY_JWT_LIFETIME_SECONDS = 55 * 60;
  * `sub` = accessID, `aud` = adminRestApiUrl byte for byte, `iat`/`exp` in
  * epoch seconds.
  */
-export async function signLegacyJwt(credential: LegacyKeyCredential, nowMs: number): Promise<{ token: string; expiresAtMs: number }> {
+export async function signLegacyJwt(
+  credential: LegacyKeyCredential,
+  nowMs: number,
+): Promise<{ token: string; expiresAtMs: number }> {
   const iat = Math.floor(nowMs / 1000);
   const exp = iat + LEGACY_JWT_LIFETIME_SECONDS;
   const token = await new SignJWT({})

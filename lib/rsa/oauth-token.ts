@@ -56,18 +56,31 @@ export async function fetchOAuthToken(
   if (response.status >= 200 && response.status < 300) {
     const answer = tokenAnswerSchema.safeParse(json);
     if (!answer.success) {
-      throw new RsaError("invalid_answer", "the OAuth token endpoint answered without a usable access token", { httpStatus: response.status, sentRequest: true });
+      throw new RsaError("invalid_answer", "the OAuth token endpoint answered without a usable access token", {
+        httpStatus: response.status,
+        sentRequest: true,
+      });
     }
     const lifetimeMs = (answer.data.expires_in ?? 300) * 1000;
     return { token: answer.data.access_token, expiresAtMs: options.nowMs + lifetimeMs };
   }
   const problem = errorAnswerSchema.safeParse(json);
-  const description = problem.success ? `${problem.data.error}${problem.data.error_description ? `: ${problem.data.error_description}` : ""}` : `HTTP ${response.status}`;
+  const description = problem.success
+    ? `${problem.data.error}${problem.data.error_description ? `: ${problem.data.error_description}` : ""}`
+    : `HTTP ${response.status}`;
   if (response.status >= 500) {
-    throw new RsaError("unavailable", "the OAuth token endpoint is unavailable", { httpStatus: response.status, rsaDescription: description, sentRequest: true });
+    throw new RsaError("unavailable", "the OAuth token endpoint is unavailable", {
+      httpStatus: response.status,
+      rsaDescription: description,
+      sentRequest: true,
+    });
   }
   if (response.status === 429) {
-    throw new RsaError("rate_limited", "the OAuth token endpoint is rate limiting", { httpStatus: 429, rsaDescription: description, sentRequest: true });
+    throw new RsaError("rate_limited", "the OAuth token endpoint is rate limiting", {
+      httpStatus: 429,
+      rsaDescription: description,
+      sentRequest: true,
+    });
   }
   throw new RsaError("credential_rejected", "the OAuth token endpoint refused tokendesk's client credentials", {
     httpStatus: response.status,

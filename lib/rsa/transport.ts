@@ -15,7 +15,12 @@ export interface TransportOptions {
   random?: () => number;
   sleep?: (ms: number) => Promise<void>;
   /** Called after every HTTP attempt (diagnostics, tests, logs). */
-  onAttempt?: (attempt: { operation: string; status: number | null; kind: RsaErrorKind | null; durationMs: number }) => void;
+  onAttempt?: (attempt: {
+    operation: string;
+    status: number | null;
+    kind: RsaErrorKind | null;
+    durationMs: number;
+  }) => void;
 }
 
 export interface CallSpec<T> {
@@ -41,7 +46,11 @@ const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(r
 /** A 401/403 saying the bearer token itself is bad (expired, not accepted) — worth one renewal. */
 function saysTokenIsBad(status: number, parsed: ParsedErrorBody): boolean {
   if (status === 401) return true;
-  return status === 403 && parsed.shape === "framework" && /access token|jwt|token expired|invalid token/i.test(parsed.description ?? "");
+  return (
+    status === 403 &&
+    parsed.shape === "framework" &&
+    /access token|jwt|token expired|invalid token/i.test(parsed.description ?? "")
+  );
 }
 
 function kindForStatus(status: number): RsaErrorKind {
@@ -111,7 +120,8 @@ export class RsaTransport {
   private retryWait(error: RsaError, attempt: number, retriesLeft: number, deadline: number): number | null {
     if (retriesLeft <= 0) return null;
     const retryable =
-      (error.httpStatus !== undefined && isRetryableStatus(error.httpStatus)) || (error.kind === "network" && !error.sentRequest);
+      (error.httpStatus !== undefined && isRetryableStatus(error.httpStatus)) ||
+      (error.kind === "network" && !error.sentRequest);
     if (!retryable) return null;
     if (error.retryAfterMs !== undefined && error.retryAfterMs > this.config.retryAfterCapMs) return null; // fail fast; the message says when
     const wait = Math.max(error.retryAfterMs ?? 0, backoffDelayMs(attempt, this.random));
@@ -122,7 +132,10 @@ export class RsaTransport {
   private async attempt<T>(spec: CallSpec<T>, deadline: number): Promise<T> {
     const started = this.now();
     const remaining = () => deadline - this.now();
-    if (remaining() <= 0) throw new RsaError("timeout", `RSA did not answer within ${this.config.totalTimeoutMs} ms`, { sentRequest: true });
+    if (remaining() <= 0)
+      throw new RsaError("timeout", `RSA did not answer within ${this.config.totalTimeoutMs} ms`, {
+        sentRequest: true,
+      });
     let status: number | null = null;
     let kind: RsaErrorKind | null = null;
     try {
@@ -153,11 +166,16 @@ export class RsaTransport {
       try {
         json = JSON.parse(answer.body);
       } catch {
-        throw new RsaError("invalid_answer", `RSA answered ${spec.operation} with a body that is not JSON`, { httpStatus: answer.status, sentRequest: true });
+        throw new RsaError("invalid_answer", `RSA answered ${spec.operation} with a body that is not JSON`, {
+          httpStatus: answer.status,
+          sentRequest: true,
+        });
       }
       const parsed = spec.answer.safeParse(json);
       if (!parsed.success) {
-        const fields = [...new Set(parsed.error.issues.map((i) => i.path.join(".") || "(body)"))].slice(0, 5).join(", ");
+        const fields = [...new Set(parsed.error.issues.map((i) => i.path.join(".") || "(body)"))]
+          .slice(0, 5)
+          .join(", ");
         throw new RsaError("invalid_answer", `RSA answered ${spec.operation} with unexpected content`, {
           httpStatus: answer.status,
           rsaDescription: `invalid fields: ${fields}`,
@@ -172,7 +190,10 @@ export class RsaTransport {
       httpStatus: answer.status,
       rsaCode: parsed.code,
       rsaDescription: parsed.description,
-      retryAfterMs: answer.status === 429 || answer.status === 503 ? parseRetryAfter(answer.headers.get("retry-after"), this.now()) : undefined,
+      retryAfterMs:
+        answer.status === 429 || answer.status === 503
+          ? parseRetryAfter(answer.headers.get("retry-after"), this.now())
+          : undefined,
       sentRequest: true,
     });
     if (kind === "credential_rejected" && saysTokenIsBad(answer.status, parsed)) refusedBearer.set(error, bearer);

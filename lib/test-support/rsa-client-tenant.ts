@@ -35,7 +35,13 @@ export function simulatedTenant() {
       const client = kind === "rsa" ? s.oauth : s.oauthEc;
       return createRsaClient(
         loadRsaConfig(
-          parseEnv({ RSA_OAUTH_ISSUER: s.oauth.issuer, RSA_OAUTH_CLIENT_ID: client.clientId, RSA_OAUTH_KEY_FILE: client.keyFile, RSA_ADMIN_API_URL: s.adminRestApiUrl, ...vars }),
+          parseEnv({
+            RSA_OAUTH_ISSUER: s.oauth.issuer,
+            RSA_OAUTH_CLIENT_ID: client.clientId,
+            RSA_OAUTH_KEY_FILE: client.keyFile,
+            RSA_ADMIN_API_URL: s.adminRestApiUrl,
+            ...vars,
+          }),
         ),
         options,
       );

@@ -22,6 +22,9 @@ export const changeDetailsSchema = z
     reason: z.enum(Object.keys(CHANGE_REASONS) as [ChangeReason, ...ChangeReason[]], { message: "Pick a reason." }),
     note: z.string().trim().max(500, "The note can be at most 500 characters.").optional().default(""),
   })
-  .refine((v) => v.reason !== "other" || v.note.length > 0, { path: ["note"], message: "Say why in the note when the reason is Other." });
+  .refine((v) => v.reason !== "other" || v.note.length > 0, {
+    path: ["note"],
+    message: "Say why in the note when the reason is Other.",
+  });
 
 export type ChangeDetails = z.infer<typeof changeDetailsSchema>;

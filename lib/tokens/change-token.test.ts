@@ -12,7 +12,13 @@ import type { CurrentUser } from "@/lib/auth/current-user";
 
 const tenant = withSimulatedTenant({ timeoutMs: 400, totalTimeoutMs: 1000 });
 
-const agent: CurrentUser = { id: randomUUID(), email: "agent@example.com", displayName: "Alex Agent", role: "AGENT", sessionId: randomUUID() };
+const agent: CurrentUser = {
+  id: randomUUID(),
+  email: "agent@example.com",
+  displayName: "Alex Agent",
+  role: "AGENT",
+  sessionId: randomUUID(),
+};
 const ctx = () => ({ requestId: randomUUID(), clientIp: "10.0.0.7", userAgent: "vitest" });
 const details = { ticket: "INC-1001", reason: "lost" as const, note: "" };
 
@@ -49,7 +55,15 @@ describe("changing a token writes INTENT then OUTCOME", () => {
       "CHANGE_OUTCOME:UNASSIGN:SUCCESS",
     ]);
     const [intent, outcome] = events;
-    expect(intent).toMatchObject({ actorId: agent.id, actorName: "Alex Agent", actorRole: "AGENT", ticket: "INC-1001", reason: "lost", clientIp: "10.0.0.7", tokenType: "SID700" });
+    expect(intent).toMatchObject({
+      actorId: agent.id,
+      actorName: "Alex Agent",
+      actorRole: "AGENT",
+      ticket: "INC-1001",
+      reason: "lost",
+      clientIp: "10.0.0.7",
+      tokenType: "SID700",
+    });
     expect(intent!.stateBefore).toMatchObject({ tokenStatus: "Enabled" });
     expect(intent!.rsaUserId).toBeTruthy();
     expect(outcome).toMatchObject({ intentId: intent!.id, rsaStatus: 200 });
@@ -65,7 +79,12 @@ describe("changing a token writes INTENT then OUTCOME", () => {
   ] as const)("records a FAILURE OUTCOME when RSA answers the change with %s", async (kind, errorCode, rsaStatus) => {
     const serial = SEED_EXAMPLES.assignedEnabledSpares[1]!;
     const req = await request(serial, "disable");
-    tenant.sim.setFault({ serial, kind, operations: ["change"], retryAfterSeconds: kind === "rate-limit" ? 3 : undefined });
+    tenant.sim.setFault({
+      serial,
+      kind,
+      operations: ["change"],
+      retryAfterSeconds: kind === "rate-limit" ? 3 : undefined,
+    });
     const result = await changeToken(agent, req, ctx());
     expect(result.ok).toBe(false);
     if (!result.ok) {
@@ -92,7 +111,11 @@ describe("changing a token writes INTENT then OUTCOME", () => {
     });
     const result = await pending;
     expect(result).toMatchObject({ ok: false, code: "RSA_CONFLICT" });
-    expect((await eventsFor(serial)).findLast((e) => e.type === "CHANGE_OUTCOME")).toMatchObject({ outcome: "FAILURE", errorCode: "CONFLICT", rsaStatus: 409 });
+    expect((await eventsFor(serial)).findLast((e) => e.type === "CHANGE_OUTCOME")).toMatchObject({
+      outcome: "FAILURE",
+      errorCode: "CONFLICT",
+      rsaStatus: 409,
+    });
   });
 
   it("refuses without calling RSA's change when the state moved since the agent saw it", async () => {
@@ -149,10 +172,17 @@ describe("changing a token writes INTENT then OUTCOME", () => {
   it("disables and enables a DS100 device", async () => {
     const serial = SEED_EXAMPLES.ds100EnabledDevice;
     const credentials = await getRsaClient().lookupDs100(serial);
-    const result = await changeToken(agent, { serial, tokenType: "DS100", action: "disable", expected: ds100Snapshot(credentials), details }, ctx());
+    const result = await changeToken(
+      agent,
+      { serial, tokenType: "DS100", action: "disable", expected: ds100Snapshot(credentials), details },
+      ctx(),
+    );
     expect(result.ok, JSON.stringify(result)).toBe(true);
     expect((await getRsaClient().lookupDs100(serial)).every((c) => c.tokenStatus === "Disabled")).toBe(true);
-    expect((await eventsFor(serial)).map((e) => `${e.type}:${e.tokenType}`)).toEqual(["CHANGE_INTENT:DS100", "CHANGE_OUTCOME:DS100"]);
+    expect((await eventsFor(serial)).map((e) => `${e.type}:${e.tokenType}`)).toEqual([
+      "CHANGE_INTENT:DS100",
+      "CHANGE_OUTCOME:DS100",
+    ]);
   });
 });
 
@@ -166,7 +196,10 @@ describe("lookups are recorded", () => {
     expect(missing).toMatchObject({ ok: true, data: { found: false } });
     const either = await lookupToken(agent, { serial: "12345678", kind: "either" }, ctx());
     expect(either).toMatchObject({ ok: true, data: { found: false } });
-    const rows = await db().auditEvent.findMany({ where: { type: "LOOKUP", actorId: agent.id }, orderBy: { seq: "asc" } });
+    const rows = await db().auditEvent.findMany({
+      where: { type: "LOOKUP", actorId: agent.id },
+      orderBy: { seq: "asc" },
+    });
     expect(rows.map((r) => `${r.serial}:${r.outcome}`)).toEqual([
       `${SEED_EXAMPLES.unassignedEnabled}:FOUND`,
       `${SEED_EXAMPLES.ds100Device}:FOUND`,
@@ -190,7 +223,8 @@ describe("lookups are recorded", () => {
     try {
       const result = await lookupToken(agent, { serial: "000000777777", kind: "sid700" }, ctx());
       expect(result).toMatchObject({ ok: false, code: "RSA_NOT_CONFIGURED" });
-      if (!result.ok) expect(result.message).toMatch(/not set up correctly, so nothing was looked up\. Tell your administrator/);
+      if (!result.ok)
+        expect(result.message).toMatch(/not set up correctly, so nothing was looked up\. Tell your administrator/);
       const [row] = await db().auditEvent.findMany({ where: { serial: "000000777777" } });
       expect(row).toMatchObject({ type: "LOOKUP", outcome: "FAILED", errorCode: "NOT_CONFIGURED" });
     } finally {

@@ -12,7 +12,13 @@ import { acquireChangeLock, releaseChangeLock } from "@/lib/tokens/change-lock";
 import type { ChangeDetails } from "@/lib/tokens/change-reasons";
 import { readCurrentState, callRsaChange } from "@/lib/tokens/rsa-change-calls";
 import { rsaFailureMessage } from "@/lib/tokens/rsa-messages";
-import { allowedActions, sameSnapshot, type TokenAction, type TokenSnapshot, type TokenType } from "@/lib/tokens/token-actions";
+import {
+  allowedActions,
+  sameSnapshot,
+  type TokenAction,
+  type TokenSnapshot,
+  type TokenType,
+} from "@/lib/tokens/token-actions";
 
 export interface ChangeRequest {
   serial: string;
@@ -34,7 +40,11 @@ export interface ChangeSuccess {
  * state is what the agent saw and allows the action, commit the audit INTENT,
  * call RSA, record the OUTCOME. RSA is never called without a committed INTENT.
  */
-export async function changeToken(actor: CurrentUser, request: ChangeRequest, ctx: RequestContext): Promise<ActionResult<ChangeSuccess>> {
+export async function changeToken(
+  actor: CurrentUser,
+  request: ChangeRequest,
+  ctx: RequestContext,
+): Promise<ActionResult<ChangeSuccess>> {
   const common = {
     ...actorFields(actor, ctx),
     action: request.action.toUpperCase(),
@@ -44,7 +54,11 @@ export async function changeToken(actor: CurrentUser, request: ChangeRequest, ct
     reason: request.details.reason,
     note: request.details.note || null,
   };
-  const refuse = async (code: string, message: string, extra: { rsaStatus?: number; before?: TokenSnapshot; description?: string; details?: Record<string, unknown> } = {}) => {
+  const refuse = async (
+    code: string,
+    message: string,
+    extra: { rsaStatus?: number; before?: TokenSnapshot; description?: string; details?: Record<string, unknown> } = {},
+  ) => {
     try {
       await appendAuditEvent({
         ...common,
@@ -68,9 +82,13 @@ export async function changeToken(actor: CurrentUser, request: ChangeRequest, ct
     locked = await acquireChangeLock(request.serial, holder);
   } catch (error) {
     logger().error({ err: error, requestId: ctx.requestId }, "database unavailable before a change; RSA not called");
-    return fail("AUDIT_UNAVAILABLE", "tokendesk's database is not available, so nothing was changed (every change must be recorded first). Try again in a minute; if it keeps happening, tell your administrator.", {
-      referenceId: ctx.requestId,
-    });
+    return fail(
+      "AUDIT_UNAVAILABLE",
+      "tokendesk's database is not available, so nothing was changed (every change must be recorded first). Try again in a minute; if it keeps happening, tell your administrator.",
+      {
+        referenceId: ctx.requestId,
+      },
+    );
   }
   if (!locked) {
     return refuse("BUSY", "Another change to this token is in progress. Wait a moment, then search again.");
@@ -81,18 +99,26 @@ export async function changeToken(actor: CurrentUser, request: ChangeRequest, ct
       before = await readCurrentState(request.tokenType, request.serial);
     } catch (error) {
       if (!(error instanceof RsaError)) throw error;
-      return refuse(`RSA_${error.kind.toUpperCase()}`, rsaFailureMessage(error.kind, { retryAfterMs: error.retryAfterMs, change: false }), {
-        rsaStatus: error.httpStatus,
-        description: error.rsaDescription,
-        details: error.retryAfterMs ? { retryAfterMs: error.retryAfterMs } : undefined,
-      });
+      return refuse(
+        `RSA_${error.kind.toUpperCase()}`,
+        rsaFailureMessage(error.kind, { retryAfterMs: error.retryAfterMs, change: false }),
+        {
+          rsaStatus: error.httpStatus,
+          description: error.rsaDescription,
+          details: error.retryAfterMs ? { retryAfterMs: error.retryAfterMs } : undefined,
+        },
+      );
     }
 
     if (!sameSnapshot(before, request.expected)) {
-      return refuse("STATE_CHANGED", "This token changed since you opened it (someone else may have acted). Nothing was done; check its current state.", {
-        before,
-        details: { current: before },
-      });
+      return refuse(
+        "STATE_CHANGED",
+        "This token changed since you opened it (someone else may have acted). Nothing was done; check its current state.",
+        {
+          before,
+          details: { current: before },
+        },
+      );
     }
     if (!allowedActions(request.tokenType, before).includes(request.action)) {
       return refuse("NOT_ALLOWED", `A token in this state cannot be ${request.action}d.`, { before });
@@ -100,12 +126,22 @@ export async function changeToken(actor: CurrentUser, request: ChangeRequest, ct
 
     const intentId = randomUUID();
     try {
-      await appendAuditEvent({ ...common, id: intentId, type: "CHANGE_INTENT", rsaUserId: before.userId, stateBefore: before });
+      await appendAuditEvent({
+        ...common,
+        id: intentId,
+        type: "CHANGE_INTENT",
+        rsaUserId: before.userId,
+        stateBefore: before,
+      });
     } catch (error) {
       logger().error({ err: error, requestId: ctx.requestId }, "audit INTENT write failed; RSA not called");
-      return fail("AUDIT_UNAVAILABLE", "The audit trail could not be written, so nothing was changed. Try again; if it keeps happening, tell your administrator.", {
-        referenceId: ctx.requestId,
-      });
+      return fail(
+        "AUDIT_UNAVAILABLE",
+        "The audit trail could not be written, so nothing was changed. Try again; if it keeps happening, tell your administrator.",
+        {
+          referenceId: ctx.requestId,
+        },
+      );
     }
 
     const started = performance.now();
@@ -131,19 +167,31 @@ export async function changeToken(actor: CurrentUser, request: ChangeRequest, ct
         stateBefore: before,
         stateAfter: after,
         durationMs,
-        details: failure?.rsaDescription ? { rsaDescription: failure.rsaDescription, rsaCode: failure.rsaCode ?? null } : null,
+        details: failure?.rsaDescription
+          ? { rsaDescription: failure.rsaDescription, rsaCode: failure.rsaCode ?? null }
+          : null,
       });
     } catch (error) {
       // The INTENT stays open; the reconciler looks the token up and records what happened.
-      logger().error({ err: error, requestId: ctx.requestId, intentId }, "audit OUTCOME write failed; left for the reconciler");
+      logger().error(
+        { err: error, requestId: ctx.requestId, intentId },
+        "audit OUTCOME write failed; left for the reconciler",
+      );
     }
 
     if (failure) {
-      logger().warn({ requestId: ctx.requestId, kind: failure.kind, rsaStatus: failure.httpStatus, rsa: failure.rsaDescription }, "RSA change failed");
-      return fail(`RSA_${failure.kind.toUpperCase()}`, rsaFailureMessage(failure.kind, { retryAfterMs: failure.retryAfterMs, change: true }), {
-        referenceId: ctx.requestId,
-        details: failure.retryAfterMs ? { retryAfterMs: failure.retryAfterMs } : undefined,
-      });
+      logger().warn(
+        { requestId: ctx.requestId, kind: failure.kind, rsaStatus: failure.httpStatus, rsa: failure.rsaDescription },
+        "RSA change failed",
+      );
+      return fail(
+        `RSA_${failure.kind.toUpperCase()}`,
+        rsaFailureMessage(failure.kind, { retryAfterMs: failure.retryAfterMs, change: true }),
+        {
+          referenceId: ctx.requestId,
+          details: failure.retryAfterMs ? { retryAfterMs: failure.retryAfterMs } : undefined,
+        },
+      );
     }
     return ok({ intentId, before, after: after! });
   } finally {

@@ -46,7 +46,13 @@ export async function lookupToken(
 
   let result: LookupResult | null = null;
   if (sid && "value" in sid) {
-    result = { found: true, kind: "SID700", serial: query.serial, token: sid.value, actions: allowedActions("SID700", sidSnapshot(sid.value)) };
+    result = {
+      found: true,
+      kind: "SID700",
+      serial: query.serial,
+      token: sid.value,
+      actions: allowedActions("SID700", sidSnapshot(sid.value)),
+    };
   } else if (ds100 && "value" in ds100 && ds100.value.length > 0) {
     result = {
       found: true,
@@ -55,18 +61,34 @@ export async function lookupToken(
       credentials: ds100.value,
       actions: allowedActions("DS100", ds100Snapshot(ds100.value)),
     };
-  } else if ((sid === null || isNotFound(sid)) && (ds100 === null || isNotFound(ds100) || ("value" in ds100 && ds100.value.length === 0))) {
+  } else if (
+    (sid === null || isNotFound(sid)) &&
+    (ds100 === null || isNotFound(ds100) || ("value" in ds100 && ds100.value.length === 0))
+  ) {
     result = { found: false, serial: query.serial };
   }
 
-  const failure = result ? null : ([sid, ds100].find((a) => a && "error" in a && a.error.kind !== "not_found") as { error: RsaError } | undefined) ?? null;
+  const failure = result
+    ? null
+    : (([sid, ds100].find((a) => a && "error" in a && a.error.kind !== "not_found") as
+        { error: RsaError } | undefined) ?? null);
   try {
     await appendAuditEvent({
       ...actorFields(actor, ctx),
       type: "LOOKUP",
       serial: query.serial,
-      tokenType: result?.found ? result.kind : query.kind === "sid700" ? "SID700" : query.kind === "ds100" ? "DS100" : null,
-      rsaUserId: result?.found ? (result.kind === "SID700" ? result.token.userId : (result.credentials[0]?.userId ?? null)) : null,
+      tokenType: result?.found
+        ? result.kind
+        : query.kind === "sid700"
+          ? "SID700"
+          : query.kind === "ds100"
+            ? "DS100"
+            : null,
+      rsaUserId: result?.found
+        ? result.kind === "SID700"
+          ? result.token.userId
+          : (result.credentials[0]?.userId ?? null)
+        : null,
       outcome: result ? (result.found ? "FOUND" : "NOT_FOUND") : "FAILED",
       rsaStatus: failure?.error.httpStatus ?? null,
       errorCode: failure ? failure.error.kind.toUpperCase() : null,
@@ -74,15 +96,31 @@ export async function lookupToken(
     });
   } catch (error) {
     logger().error({ err: error, requestId: ctx.requestId }, "audit write failed for a lookup");
-    return fail("AUDIT_UNAVAILABLE", "The audit trail could not be written, so the result is not shown. Try again; if it keeps happening, tell your administrator.", {
-      referenceId: ctx.requestId,
-    });
+    return fail(
+      "AUDIT_UNAVAILABLE",
+      "The audit trail could not be written, so the result is not shown. Try again; if it keeps happening, tell your administrator.",
+      {
+        referenceId: ctx.requestId,
+      },
+    );
   }
 
   if (result || !failure) return ok(result ?? { found: false, serial: query.serial });
-  logger().warn({ requestId: ctx.requestId, kind: failure.error.kind, rsaStatus: failure.error.httpStatus, rsa: failure.error.rsaDescription }, "RSA lookup failed");
-  return fail(`RSA_${failure.error.kind.toUpperCase()}`, rsaFailureMessage(failure.error.kind, { retryAfterMs: failure.error.retryAfterMs, change: false }), {
-    referenceId: ctx.requestId,
-    details: failure.error.retryAfterMs ? { retryAfterMs: failure.error.retryAfterMs } : undefined,
-  });
+  logger().warn(
+    {
+      requestId: ctx.requestId,
+      kind: failure.error.kind,
+      rsaStatus: failure.error.httpStatus,
+      rsa: failure.error.rsaDescription,
+    },
+    "RSA lookup failed",
+  );
+  return fail(
+    `RSA_${failure.error.kind.toUpperCase()}`,
+    rsaFailureMessage(failure.error.kind, { retryAfterMs: failure.error.retryAfterMs, change: false }),
+    {
+      referenceId: ctx.requestId,
+      details: failure.error.retryAfterMs ? { retryAfterMs: failure.error.retryAfterMs } : undefined,
+    },
+  );
 }

@@ -1,11 +1,19 @@
 import "server-only";
 import { getRsaClient, type RsaClient } from "@/lib/rsa/client";
-import { ds100Snapshot, sidSnapshot, type TokenAction, type TokenSnapshot, type TokenType } from "@/lib/tokens/token-actions";
+import {
+  ds100Snapshot,
+  sidSnapshot,
+  type TokenAction,
+  type TokenSnapshot,
+  type TokenType,
+} from "@/lib/tokens/token-actions";
 
 /** A fresh read of the token's state straight from RSA (never from a cache). */
 export async function readCurrentState(type: TokenType, serial: string): Promise<TokenSnapshot> {
   const rsa = getRsaClient();
-  return type === "SID700" ? sidSnapshot(await rsa.lookupSidToken(serial)) : ds100Snapshot(await rsa.lookupDs100(serial));
+  return type === "SID700"
+    ? sidSnapshot(await rsa.lookupSidToken(serial))
+    : ds100Snapshot(await rsa.lookupDs100(serial));
 }
 
 /** Makes the change in RSA and returns the state RSA reports afterwards. */
@@ -18,7 +26,8 @@ export async function callRsaChange(
 ): Promise<TokenSnapshot> {
   const userId = before.userId!;
   if (type === "DS100") {
-    const changes = action === "enable" ? await rsa.enableDs100(serial, userId) : await rsa.disableDs100(serial, userId);
+    const changes =
+      action === "enable" ? await rsa.enableDs100(serial, userId) : await rsa.disableDs100(serial, userId);
     const enabled = changes.some((c) => c.tokenStatus === "Enabled");
     return { ...before, tokenStatus: enabled ? "Enabled" : "Disabled" };
   }

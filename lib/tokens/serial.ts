@@ -21,7 +21,8 @@ export function parseSerialQuery(input: string): ParsedSerial {
   if (!match) return { ok: false, message: "A serial number is made of digits, e.g. 000000200002." };
   const serial = match[0].replace(/[^\d]/g, "");
   const rest = text.slice((match.index ?? 0) + match[0].length);
-  if (/\d/.test(rest)) return { ok: false, message: "That looks like more than one number. Search one serial at a time." };
+  if (/\d/.test(rest))
+    return { ok: false, message: "That looks like more than one number. Search one serial at a time." };
   if (serial.length < MIN_LENGTH) return { ok: false, message: `${serial} is too short for a serial number.` };
   if (serial.length > MAX_LENGTH) return { ok: false, message: "That number is too long for a serial number." };
   const kind: SerialKind =

@@ -9,7 +9,11 @@ export const TOKEN_ACTIONS = ["enable", "disable", "unassign"] as const;
 export type TokenAction = (typeof TOKEN_ACTIONS)[number];
 export type TokenType = "SID700" | "DS100";
 
-export const ACTION_LABELS: Record<TokenAction, string> = { enable: "Enable", disable: "Disable", unassign: "Unassign" };
+export const ACTION_LABELS: Record<TokenAction, string> = {
+  enable: "Enable",
+  disable: "Disable",
+  unassign: "Unassign",
+};
 export const ACTION_SHORTCUTS: Record<TokenAction, string> = { enable: "e", disable: "d", unassign: "u" };
 
 /** What the agent saw and is acting on; the server compares it with a fresh read. */

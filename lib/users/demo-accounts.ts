@@ -44,7 +44,13 @@ export async function ensureDemoAccounts(dataDir: string): Promise<DemoAccount[]
     if (!existing) {
       password ??= generatePassword();
       await db().user.create({
-        data: { email: demo.email, displayName: demo.name, role: demo.role, passwordHash: await hashPassword(password), isDemo: true },
+        data: {
+          email: demo.email,
+          displayName: demo.name,
+          role: demo.role,
+          passwordHash: await hashPassword(password),
+          isDemo: true,
+        },
       });
     } else if (!password) {
       // The data folder lost the password (e.g. an external DATABASE_URL): issue a new one.

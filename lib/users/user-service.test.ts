@@ -15,7 +15,9 @@ describe("user management", () => {
     await expect(addUser({ email: "DUP@example.com", name: "Dup", role: "agent" })).rejects.toThrow(
       new UserError("A user with email dup@example.com already exists."),
     );
-    await expect(addUser({ email: "x@example.com", name: "X", role: "wizard" })).rejects.toThrow(/Unknown role "wizard"/);
+    await expect(addUser({ email: "x@example.com", name: "X", role: "wizard" })).rejects.toThrow(
+      /Unknown role "wizard"/,
+    );
     await expect(addUser({ email: "y@example.com", name: "Y", role: "agent", password: "short" })).rejects.toThrow(
       /at least 12 characters/,
     );

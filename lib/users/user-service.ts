@@ -72,7 +72,13 @@ export async function addUser(input: {
   if (await db().user.findUnique({ where: { email }, select: { id: true } }))
     throw new UserError(`A user with email ${email} already exists.`);
   const user = await db().user.create({
-    data: { email, displayName: name.data, role, passwordHash: await hashPassword(password), isDemo: input.isDemo ?? false },
+    data: {
+      email,
+      displayName: name.data,
+      role,
+      passwordHash: await hashPassword(password),
+      isDemo: input.isDemo ?? false,
+    },
     select: summarySelect,
   });
   return { user, password, generated };
@@ -101,7 +107,10 @@ export function setDisabled(email: string, disabled: boolean): Promise<UserSumma
   return update(email, { disabled });
 }
 
-export async function resetPassword(email: string, password?: string): Promise<{ user: UserSummary; password: string; generated: boolean }> {
+export async function resetPassword(
+  email: string,
+  password?: string,
+): Promise<{ user: UserSummary; password: string; generated: boolean }> {
   const generated = !password;
   const next = password ?? generatePassword();
   const weak = passwordProblem(next);

@@ -13,15 +13,22 @@ import { migrate } from "../../lib/db/migrations";
 import { resetEnvCache } from "../../lib/env";
 import { seedAuditRows } from "./seed-audit-rows";
 
-const { values } = parseArgs({ options: { rows: { type: "string", default: "1000000" }, runs: { type: "string", default: "20" } } });
+const { values } = parseArgs({
+  options: { rows: { type: "string", default: "1000000" }, runs: { type: "string", default: "20" } },
+});
 const total = Number(values.rows);
 const runs = Number(values.runs);
 const log = (line: string) => console.log(line);
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 
 async function main() {
   const dataDir = await mkdtemp(path.join(tmpdir(), "tokendesk-bench-"));
-  const server = await startEmbeddedPostgres({ dataDir, port: 54500 + Math.floor(Math.random() * 400), database: "bench" });
+  const server = await startEmbeddedPostgres({
+    dataDir,
+    port: 54500 + Math.floor(Math.random() * 400),
+    database: "bench",
+  });
   try {
     await migrate(server.url);
     process.env.DATABASE_URL = server.url;
@@ -39,7 +46,11 @@ async function main() {
     const { parseHistoryFilters } = await import("../../lib/audit/history-filters");
     const client = new pg.Client({ connectionString: server.url });
     await client.connect();
-    const deepRow = (await client.query("SELECT occurred_at, seq FROM audit_events WHERE seq = $1", [Math.max(1, Math.floor(total * 0.05))])).rows[0];
+    const deepRow = (
+      await client.query("SELECT occurred_at, seq FROM audit_events WHERE seq = $1", [
+        Math.max(1, Math.floor(total * 0.05)),
+      ])
+    ).rows[0];
     const deep = { at: deepRow.occurred_at as Date, seq: BigInt(deepRow.seq) };
     const filters: [string, Record<string, string>][] = [
       ["no filter (all time)", { range: "all" }],
@@ -55,7 +66,9 @@ async function main() {
       ["agent + changes", { range: "all", agent: sample.agents[5]!, action: "changes" }],
     ];
     log("Page of 50 — database execution time over " + runs + " runs (EXPLAIN ANALYZE):");
-    log(`${"filter".padEnd(24)} ${"first p50".padStart(10)} ${"first p95".padStart(10)} ${"deep p50".padStart(10)} ${"deep p95".padStart(10)}`);
+    log(
+      `${"filter".padEnd(24)} ${"first p50".padStart(10)} ${"first p95".padStart(10)} ${"deep p50".padStart(10)} ${"deep p95".padStart(10)}`,
+    );
     for (const [name, params] of filters) {
       const figures: string[] = [];
       for (const after of [null, deep]) {
@@ -63,11 +76,16 @@ async function main() {
         const args = sql.values.map((v) => (typeof v === "bigint" ? v.toString() : v));
         const times: number[] = [];
         for (let i = 0; i < runs; i++) {
-          const plan = (await client.query(`EXPLAIN (ANALYZE, FORMAT JSON) ${sql.text}`, args)).rows[0]["QUERY PLAN"][0];
+          const plan = (await client.query(`EXPLAIN (ANALYZE, FORMAT JSON) ${sql.text}`, args)).rows[0][
+            "QUERY PLAN"
+          ][0];
           times.push(plan["Execution Time"] + plan["Planning Time"]);
         }
         times.sort((a, b) => a - b);
-        figures.push(`${percentile(times, 50).toFixed(2)} ms`.padStart(10), `${percentile(times, 95).toFixed(2)} ms`.padStart(10));
+        figures.push(
+          `${percentile(times, 50).toFixed(2)} ms`.padStart(10),
+          `${percentile(times, 95).toFixed(2)} ms`.padStart(10),
+        );
       }
       log(`${name.padEnd(24)} ${figures.join(" ")}`);
     }
@@ -90,13 +108,17 @@ async function main() {
     }
     clearInterval(sampler);
     const seconds = (Date.now() - t) / 1000;
-    log(`  ${exported.toLocaleString()} rows in ${seconds.toFixed(1)} s = ${Math.round(exported / seconds).toLocaleString()} rows/s; peak RSS ${(peak / 1048576).toFixed(0)} MB (${(startRss / 1048576).toFixed(0)} MB before the export began)`);
+    log(
+      `  ${exported.toLocaleString()} rows in ${seconds.toFixed(1)} s = ${Math.round(exported / seconds).toLocaleString()} rows/s; peak RSS ${(peak / 1048576).toFixed(0)} MB (${(startRss / 1048576).toFixed(0)} MB before the export began)`,
+    );
 
     log("\nChain verification of every row:");
     const { verifyChain } = await import("../../lib/audit/verify-chain");
     t = Date.now();
     const result = await verifyChain(server.url, key);
-    log(`  ${result.rowsChecked.toLocaleString()} rows, intact=${result.ok}, in ${((Date.now() - t) / 1000).toFixed(1)} s`);
+    log(
+      `  ${result.rowsChecked.toLocaleString()} rows, intact=${result.ok}, in ${((Date.now() - t) / 1000).toFixed(1)} s`,
+    );
     const { disconnectDb } = await import("../../lib/db");
     const { closePgPool } = await import("../../lib/db/pg-pool");
     await disconnectDb();

@@ -11,7 +11,11 @@ import { VerificationStatus } from "@/components/audit/verification-status";
 
 export const metadata: Metadata = { title: "Audit history" };
 
-export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function AuditPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const params = await searchParams;
   const filters = parseHistoryFilters(params);
   await requirePagePermission("audit:read", `/audit?${filtersToQuery(filters, { cursor: filters.cursor })}`);
@@ -26,25 +30,41 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         </h1>
         <VerificationStatus verification={verification} />
       </div>
-      <HistoryFiltersForm filters={filters} agents={users.map((u) => ({ id: u.id, name: `${u.displayName} (${u.email})` }))} />
+      <HistoryFiltersForm
+        filters={filters}
+        agents={users.map((u) => ({ id: u.id, name: `${u.displayName} (${u.email})` }))}
+      />
       <div className="flex flex-wrap items-center gap-3 text-sm">
         <span className="text-slate-700">Export exactly this filtered set:</span>
-        <a className="rounded-md border border-slate-400 bg-white px-3 py-1.5 font-medium hover:bg-slate-100" href={`/api/audit/export?${query}&format=csv`}>
+        <a
+          className="rounded-md border border-slate-400 bg-white px-3 py-1.5 font-medium hover:bg-slate-100"
+          href={`/api/audit/export?${query}&format=csv`}
+        >
           CSV
         </a>
-        <a className="rounded-md border border-slate-400 bg-white px-3 py-1.5 font-medium hover:bg-slate-100" href={`/api/audit/export?${query}&format=jsonl`}>
+        <a
+          className="rounded-md border border-slate-400 bg-white px-3 py-1.5 font-medium hover:bg-slate-100"
+          href={`/api/audit/export?${query}&format=jsonl`}
+        >
           JSON Lines
         </a>
       </div>
       <HistoryTable rows={page.rows} now={page.asOf.getTime()} />
       <nav aria-label="Pages" className="flex gap-3">
         {filters.cursor && (
-          <Link href={`/audit?${query}`} className="rounded-md border border-slate-400 bg-white px-3 py-1.5 font-medium">
+          <Link
+            href={`/audit?${query}`}
+            className="rounded-md border border-slate-400 bg-white px-3 py-1.5 font-medium"
+          >
             ← Newest
           </Link>
         )}
         {page.nextCursor && (
-          <Link href={`/audit?${filtersToQuery(filters, { cursor: page.nextCursor })}`} className="rounded-md border border-slate-400 bg-white px-3 py-1.5 font-medium" rel="next">
+          <Link
+            href={`/audit?${filtersToQuery(filters, { cursor: page.nextCursor })}`}
+            className="rounded-md border border-slate-400 bg-white px-3 py-1.5 font-medium"
+            rel="next"
+          >
             Older →
           </Link>
         )}

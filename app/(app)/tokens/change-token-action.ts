@@ -32,7 +32,13 @@ export async function changeTokenAction(raw: unknown): Promise<ActionResult<Chan
   const ctx = await requestContext();
   if (!auth.ok) {
     if (auth.status === 403) {
-      await appendAuditEvent({ type: "ACCESS_DENIED", action: "TOKEN_CHANGE", requestId: ctx.requestId, clientIp: ctx.clientIp, userAgent: ctx.userAgent }).catch(() => {});
+      await appendAuditEvent({
+        type: "ACCESS_DENIED",
+        action: "TOKEN_CHANGE",
+        requestId: ctx.requestId,
+        clientIp: ctx.clientIp,
+        userAgent: ctx.userAgent,
+      }).catch(() => {});
     }
     return fail(auth.code, auth.message);
   }
@@ -40,10 +46,16 @@ export async function changeTokenAction(raw: unknown): Promise<ActionResult<Chan
   const input = inputSchema.safeParse(raw);
   if (!input.success) return fail("INVALID_INPUT", "The request was not understood. Reload the page and try again.");
   const serial = parseSerialQuery(input.data.serial);
-  if (!serial.ok || serial.serial !== input.data.serial) return fail("INVALID_SERIAL", "That serial number is not valid.");
-  if (input.data.tokenType === "DS100" && input.data.action === "unassign") return fail("NOT_ALLOWED", "DS100 authenticators cannot be unassigned.");
+  if (!serial.ok || serial.serial !== input.data.serial)
+    return fail("INVALID_SERIAL", "That serial number is not valid.");
+  if (input.data.tokenType === "DS100" && input.data.action === "unassign")
+    return fail("NOT_ALLOWED", "DS100 authenticators cannot be unassigned.");
 
-  const details = changeDetailsSchema.safeParse({ ticket: input.data.ticket, reason: input.data.reason, note: input.data.note ?? "" });
+  const details = changeDetailsSchema.safeParse({
+    ticket: input.data.ticket,
+    reason: input.data.reason,
+    note: input.data.note ?? "",
+  });
   const fieldErrors: Record<string, string> = {};
   if (!details.success) for (const issue of details.error.issues) fieldErrors[String(issue.path[0])] ??= issue.message;
   if (input.data.action === "unassign" && input.data.confirmDigits !== input.data.serial.slice(-4)) {
@@ -55,7 +67,13 @@ export async function changeTokenAction(raw: unknown): Promise<ActionResult<Chan
 
   return changeToken(
     auth.user,
-    { serial: input.data.serial, tokenType: input.data.tokenType, action: input.data.action, expected: input.data.expected, details: details.data },
+    {
+      serial: input.data.serial,
+      tokenType: input.data.tokenType,
+      action: input.data.action,
+      expected: input.data.expected,
+      details: details.data,
+    },
     ctx,
   );
 }

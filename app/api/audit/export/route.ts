@@ -19,7 +19,13 @@ export async function GET(request: Request) {
   const auth = await requireApiPermission("audit:read");
   if (auth.response) {
     if (auth.response.status === 403) {
-      await appendAuditEvent({ type: "ACCESS_DENIED", action: "AUDIT_EXPORT", requestId: ctx.requestId, clientIp: ctx.clientIp, userAgent: ctx.userAgent }).catch(() => {});
+      await appendAuditEvent({
+        type: "ACCESS_DENIED",
+        action: "AUDIT_EXPORT",
+        requestId: ctx.requestId,
+        clientIp: ctx.clientIp,
+        userAgent: ctx.userAgent,
+      }).catch(() => {});
     }
     return auth.response;
   }

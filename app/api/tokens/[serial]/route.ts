@@ -23,7 +23,8 @@ export async function GET(_request: Request, context: { params: Promise<{ serial
   const auth = await requireApiPermission("token:read");
   if (auth.response) return auth.response;
   const parsed = parseSerialQuery(decodeURIComponent((await context.params).serial));
-  if (!parsed.ok) return NextResponse.json({ ok: false, code: "INVALID_SERIAL", message: parsed.message }, { status: 400 });
+  if (!parsed.ok)
+    return NextResponse.json({ ok: false, code: "INVALID_SERIAL", message: parsed.message }, { status: 400 });
   const result = await lookupToken(auth.user, parsed, await requestContext());
   const status = result.ok ? 200 : (STATUS_BY_CODE[result.code] ?? 502);
   return NextResponse.json(result, { status, headers: { "Cache-Control": "no-store" } });

@@ -10,6 +10,10 @@ export async function GET(_request: Request, context: { params: Promise<{ serial
   const auth = await requireApiPermission("token:read");
   if (auth.response) return auth.response;
   const parsed = parseSerialQuery(decodeURIComponent((await context.params).serial));
-  if (!parsed.ok) return NextResponse.json({ ok: false, code: "INVALID_SERIAL", message: parsed.message }, { status: 400 });
-  return NextResponse.json({ ok: true, data: await serialHistory(parsed.serial) }, { headers: { "Cache-Control": "no-store" } });
+  if (!parsed.ok)
+    return NextResponse.json({ ok: false, code: "INVALID_SERIAL", message: parsed.message }, { status: 400 });
+  return NextResponse.json(
+    { ok: true, data: await serialHistory(parsed.serial) },
+    { headers: { "Cache-Control": "no-store" } },
+  );
 }
