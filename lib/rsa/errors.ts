@@ -51,6 +51,18 @@ export class RsaError extends Error {
     this.retryAfterMs = details.retryAfterMs;
     this.sentRequest = details.sentRequest;
   }
+
+  /**
+   * Whether a change that failed this way may nevertheless have been applied:
+   * the request left and no readable refusal came back (a timeout, a cut
+   * connection, an unreadable answer, a gateway's 502/504). Callers record
+   * such a change as UNKNOWN, never as a failure.
+   */
+  get mayHaveBeenApplied(): boolean {
+    if (!this.sentRequest) return false;
+    if (this.kind === "timeout" || this.kind === "network" || this.kind === "invalid_answer") return true;
+    return (this.httpStatus === 502 || this.httpStatus === 504) && this.rsaCode === undefined;
+  }
 }
 
 /** The RSA configuration is missing or wrong: found at start, named plainly. */
