@@ -5,12 +5,14 @@ import type { LegacyCredential } from "./keys";
 /**
  * Bearer verification for the admin API. Two kinds of token are accepted:
  *
- * 1. A JWT the client signed itself with its legacy key (REFERENCE.md,
+ * 1. A JWT the client signed itself with one of its legacy keys (REFERENCE.md,
  *    "Legacy Administration API key"). Every rule is checked by hand, after
  *    the signature, so each one can be tested on its own: the header alg must
- *    be exactly RS256 (checked BEFORE verifying, so `none` or HS256 tricks
- *    never reach the verifier), sub = accessID, aud = adminRestApiUrl byte for
- *    byte, iat/exp numeric, at most one hour apart, ±60 s clock skew.
+ *    be exactly RS256 and a typ, when present, exactly "JWT" (both checked
+ *    BEFORE verifying, so `none` or HS256 tricks never reach the verifier);
+ *    sub names the key file (its accessID), whose key must have signed and
+ *    whose adminRestApiUrl the aud must be, byte for byte; iat/exp numeric, at
+ *    most one hour apart, ±60 s clock skew.
  * 2. An opaque OAuth access token issued by our /oauth/token endpoint.
  *
  * Any failure is just "no caller": the server answers every one with the same
@@ -18,6 +20,8 @@ import type { LegacyCredential } from "./keys";
  */
 
 export interface Caller {
+  /** A legacy-key JWT or an OAuth access token (some calls are OAuth only). */
+  kind: "legacy" | "oauth";
   /** Recorded as tokenStatusChangedBy / assignedBy: the accessID or the OAuth client id. */
   subject: string;
   /** "all" for a legacy key; the granted scopes for an OAuth token. */
@@ -50,12 +54,15 @@ export function claimsOf(payload: Uint8Array): Record<string, unknown> | undefin
 }
 
 export class Authenticator {
+  private readonly legacy: ReadonlyMap<string, LegacyCredential>;
+
   constructor(
-    private readonly legacy: LegacyCredential,
-    private readonly adminRestApiUrl: string,
+    legacy: readonly LegacyCredential[],
     private readonly tokens: AccessTokenStore,
     private readonly now: () => number,
-  ) {}
+  ) {
+    this.legacy = new Map(legacy.map((c) => [c.accessId, c]));
+  }
 
   async authenticate(authorization: string | undefined): Promise<Caller | undefined> {
     const match = /^Bearer +(\S+) *$/i.exec(authorization ?? "");
@@ -63,34 +70,52 @@ export class Authenticator {
     if (!token) return undefined;
 
     const issued = this.tokens.lookup(token);
-    if (issued) return { subject: issued.clientId, scopes: issued.scopes };
+    if (issued) return { kind: "oauth", subject: issued.clientId, scopes: issued.scopes };
 
     return this.verifyLegacyJwt(token);
   }
 
   private async verifyLegacyJwt(token: string): Promise<Caller | undefined> {
     try {
-      if (decodeProtectedHeader(token).alg !== "RS256") return undefined;
+      const header = decodeProtectedHeader(token);
+      if (header.alg !== "RS256") return undefined;
+      if (header.typ !== undefined && header.typ !== "JWT") return undefined;
     } catch {
       return undefined; // not a JWT at all
     }
+    // Which key file? The claims name it; they are trusted only once its key verified the signature.
+    const unverifiedSub = unverifiedSubject(token);
+    const key = unverifiedSub === undefined ? undefined : this.legacy.get(unverifiedSub);
+    if (!key) return undefined;
     let payload: Uint8Array;
     try {
-      ({ payload } = await compactVerify(token, this.legacy.publicKey, { algorithms: ["RS256"] }));
+      ({ payload } = await compactVerify(token, key.publicKey, { algorithms: ["RS256"] }));
     } catch {
       return undefined; // bad signature or malformed
     }
     const claims = claimsOf(payload);
     if (!claims) return undefined;
     const { sub, aud, iat, exp } = claims;
-    if (sub !== this.legacy.accessId) return undefined;
-    if (!audienceMatches(aud, this.adminRestApiUrl)) return undefined;
+    if (sub !== key.accessId) return undefined;
+    if (!audienceMatches(aud, key.adminRestApiUrl)) return undefined;
     if (!isNumericDate(iat) || !isNumericDate(exp)) return undefined;
     if (exp <= iat || exp - iat > MAX_LEGACY_LIFETIME_SECONDS) return undefined;
     const nowSeconds = this.now() / 1000;
     if (iat > nowSeconds + CLOCK_SKEW_SECONDS) return undefined; // issued in the future
     if (exp <= nowSeconds - CLOCK_SKEW_SECONDS) return undefined; // expired
-    return { subject: this.legacy.accessId, scopes: "all" };
+    return { kind: "legacy", subject: key.accessId, scopes: "all" };
+  }
+}
+
+/** The sub claim of a compact JWS, read WITHOUT verifying (only to pick the key that must verify it). */
+function unverifiedSubject(token: string): string | undefined {
+  const payload = token.split(".")[1];
+  if (payload === undefined) return undefined;
+  try {
+    const claims = claimsOf(Buffer.from(payload, "base64url"));
+    return typeof claims?.sub === "string" ? claims.sub : undefined;
+  } catch {
+    return undefined;
   }
 }
 

@@ -21,6 +21,8 @@ export interface ControlDeps {
   addFault: (fault: SimulatorFault) => void;
 }
 
+const settingsSchema = z.strictObject({ verifyLicensed: z.boolean().optional() });
+
 const arrangeSchema = z.strictObject({
   tokenStatus: z.enum(["Enabled", "Disabled"]).optional(),
   tokenState: z.enum(["Unassigned", "Activation Pending", "Activated"]).optional(),
@@ -77,6 +79,19 @@ export function handleControl(
     }
   }
 
+  if (route === "/settings") {
+    if (method === "GET") return sendJson(res, 200, { verifyLicensed: deps.model.verifyLicensed });
+    if (method === "POST") {
+      const settings = validBody(res, bodyText, settingsSchema);
+      if (!settings) return;
+      if (settings.verifyLicensed !== undefined) deps.model.verifyLicensed = settings.verifyLicensed;
+      return sendJson(res, 200, { verifyLicensed: deps.model.verifyLicensed });
+    }
+  }
+
+  const user = /^\/users\/([^/]+)(\/verify\/(approve|deny|code))?$/.exec(route);
+  if (user) return handleUser(deps, res, method, user[1]!, user[3]);
+
   const token = /^\/tokens\/([^/]+)$/.exec(route);
   if (token) {
     let serial: string;
@@ -107,4 +122,38 @@ export function handleControl(
   }
 
   fail(res, 404, `No control endpoint ${method} ${path}`);
+}
+
+/**
+ * `/users/{id}`: read a user's record as the user calls answer it, and play
+ * the caller's phone during a live verification — approve or deny the push,
+ * or read the code the caller would read aloud.
+ */
+function handleUser(
+  deps: ControlDeps,
+  res: ServerResponse,
+  method: string,
+  rawId: string,
+  verifyAction: string | undefined,
+): void {
+  let id: string;
+  try {
+    id = decodeURIComponent(rawId);
+  } catch {
+    return fail(res, 400, "The user id in the path is not valid");
+  }
+  if (verifyAction === undefined && method === "GET") {
+    const record = deps.model.user(id);
+    return record ? sendJson(res, 200, record) : fail(res, 404, `No user with id ${id}`);
+  }
+  const expected = verifyAction === "code" ? "GET" : "POST";
+  if (verifyAction === undefined || method !== expected)
+    return fail(res, 404, `No control endpoint ${method} /users/${id}${verifyAction ? `/verify/${verifyAction}` : ""}`);
+  try {
+    if (verifyAction === "code") return sendJson(res, 200, { verifyCode: deps.model.verificationCode(id) });
+    return sendJson(res, 200, deps.model.respondToVerification(id, verifyAction === "approve"));
+  } catch (error) {
+    if (error instanceof BusinessError) return fail(res, error.status, error.description);
+    throw error;
+  }
 }

@@ -181,7 +181,6 @@ describe("11. POST v1/users/lookup", () => {
       lastName: "Santos",
       userStatus: "Enabled",
       isTokenLocked: false,
-      isSynched: true,
     });
     expect(
       (await userLookup({ email: ex.userEmails.assignedEnabledActivated.toUpperCase(), searchUnsynched: false }))

@@ -36,6 +36,22 @@ export function frameworkError(status: number, message: string, path: string, no
 }
 
 /**
+ * What Spring answers for a path it has no handler for: the framework shape
+ * WITHOUT `message` (Spring Boot leaves it out by default). The server answers
+ * every unknown path with it, and the `route-not-found` fault imitates it.
+ */
+export interface RouteNotFoundBody {
+  timestamp: number;
+  status: 404;
+  error: "Not Found";
+  path: string;
+}
+
+export function routeNotFound(path: string, now: number): RouteNotFoundBody {
+  return { timestamp: now, status: 404, error: "Not Found", path };
+}
+
+/**
  * Thrown by the tenant model when a call breaks a rule (unknown serial, token
  * not assigned, ...). Routes turn it into the business error shape; anything
  * else thrown is an unexpected failure and becomes a 500.

@@ -63,7 +63,11 @@ describe("each kind", () => {
     sim.setFault({ kind: "credential-rejected", operations: ["change"], times: 1 });
     const refused = await disable();
     expect(refused.status).toBe(403);
-    expect(refused.body).toMatchObject({ status: 403, error: "Forbidden", message: "Server failed to process provided access token" });
+    expect(refused.body).toMatchObject({
+      status: 403,
+      error: "Forbidden",
+      message: "Server failed to process provided access token",
+    });
     expect((await lookup(ex.assignedEnabledActivated)).body).toMatchObject({ tokenStatus: "Enabled" });
   });
 

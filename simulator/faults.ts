@@ -1,14 +1,15 @@
-import type { ServerResponse } from "node:http";
 import { z } from "zod";
-import { businessError, frameworkError } from "./errors";
-import { sendJson, sendRaw } from "./respond";
 
 /**
  * Injected failures, so tests and training can see how tokendesk behaves when
- * RSA is slow, rate limits, breaks, sits behind a failing gateway, hangs or
- * answers garbage. A fault is applied after authentication and before the
- * business logic: a faulted change is never applied, which is what makes
- * "the change may or may not have happened" testable only with `hang`.
+ * RSA is slow, rate limits, breaks, sits behind a failing gateway, hangs,
+ * drops the connection or answers garbage or oddities. A fault is chosen
+ * after authentication, routing and the scope check. With `phase: "before"`
+ * (the default) it acts before the call, so a faulted change is never applied
+ * (`latency` only delays it); with `phase: "after-apply"` the call runs first
+ * and the fault then shapes the answer — "RSA applied the disable, but the
+ * answer was lost". `odd-answer` always runs the call and alters its answer.
+ * How each kind acts: fault-actions.ts; the oddities: oddities.ts.
  */
 
 /**
@@ -16,15 +17,48 @@ import { sendJson, sendRaw } from "./respond";
  * key (deleted or regenerated in the console) — for showing what agents and
  * administrators see then, without breaking the key file.
  */
-export type FaultKind = "latency" | "rate-limit" | "server-error" | "gateway-html" | "hang" | "malformed-json" | "credential-rejected";
+export const FAULT_KINDS = [
+  "latency",
+  "rate-limit",
+  "server-error",
+  "gateway-html",
+  "hang",
+  "malformed-json",
+  "credential-rejected",
+  "connection-reset",
+  "odd-answer",
+  "route-not-found",
+] as const;
+export type FaultKind = (typeof FAULT_KINDS)[number];
 export type Operation = "lookup" | "change";
+export type FaultPhase = "before" | "after-apply";
+
+/** What an `odd-answer` fault changes in the real answer (oddities.ts). */
+export const ODDITIES = [
+  "extra-fields",
+  "unknown-status",
+  "unknown-state",
+  "empty-user-id",
+  "one-bad-credential",
+] as const;
+export type Oddity = (typeof ODDITIES)[number];
+
+/** The body of a `route-not-found` 404: Spring's own, a web server's HTML page, or nothing. */
+export type RouteNotFoundShape = "framework" | "html" | "empty";
 
 export interface SimulatorFault {
   serial?: string;
+  /** Matches the path's /users/{id}/ or the body's userId. */
+  userId?: string;
   kind: FaultKind;
+  phase?: FaultPhase;
   latencyMs?: number;
   retryAfterSeconds?: number;
   status?: number;
+  /** odd-answer only; default "extra-fields". Several may be combined. */
+  oddity?: Oddity | Oddity[];
+  /** route-not-found only; default "framework". */
+  shape?: RouteNotFoundShape;
   times?: number;
   operations?: Operation[];
 }
@@ -38,10 +72,14 @@ const GATEWAY_STATUSES = [502, 503, 504];
 export const faultSchema = z
   .strictObject({
     serial: z.string().min(1).max(36).optional(),
-    kind: z.enum(["latency", "rate-limit", "server-error", "gateway-html", "hang", "malformed-json", "credential-rejected"]),
+    userId: z.string().min(1).max(64).optional(),
+    kind: z.enum(FAULT_KINDS),
+    phase: z.enum(["before", "after-apply"]).optional(),
     latencyMs: z.number().int().min(0).max(600_000).optional(),
     retryAfterSeconds: z.number().int().min(0).max(86_400).optional(),
     status: z.number().int().optional(),
+    oddity: z.union([z.enum(ODDITIES), z.array(z.enum(ODDITIES)).min(1)]).optional(),
+    shape: z.enum(["framework", "html", "empty"]).optional(),
     times: z.number().int().min(1).optional(),
     operations: z
       .array(z.enum(["lookup", "change"]))
@@ -49,6 +87,12 @@ export const faultSchema = z
       .optional(),
   })
   .superRefine((fault, ctx) => {
+    if (fault.oddity !== undefined && fault.kind !== "odd-answer")
+      ctx.addIssue({ code: "custom", path: ["oddity"], message: "oddity applies to odd-answer faults only" });
+    if (fault.shape !== undefined && fault.kind !== "route-not-found")
+      ctx.addIssue({ code: "custom", path: ["shape"], message: "shape applies to route-not-found faults only" });
+    if (fault.kind === "odd-answer" && fault.phase === "before")
+      ctx.addIssue({ code: "custom", path: ["phase"], message: "an odd-answer fault always applies the call first" });
     if (fault.status === undefined) return;
     if (fault.kind === "gateway-html" && !GATEWAY_STATUSES.includes(fault.status))
       ctx.addIssue({
@@ -91,13 +135,15 @@ export class FaultBook {
   /**
    * The most recently added fault matching this request, counting it down
    * (and removing it when its `times` are used up). A fault without a serial
-   * matches every request of its operations.
+   * or userId matches every request of its operations.
    */
-  take(serial: string | undefined, operation: Operation): SimulatorFault | undefined {
+  take(request: { serial?: string; userId?: string; operation: Operation }): SimulatorFault | undefined {
+    const { serial, userId, operation } = request;
     for (let i = this.faults.length - 1; i >= 0; i--) {
       const active = this.faults[i]!;
       const { fault } = active;
       if (fault.serial !== undefined && fault.serial !== serial) continue;
+      if (fault.userId !== undefined && fault.userId.toLowerCase() !== userId?.toLowerCase()) continue;
       if (fault.operations && !fault.operations.includes(operation)) continue;
       if (active.remaining !== undefined) {
         active.remaining--;
@@ -109,50 +155,8 @@ export class FaultBook {
   }
 }
 
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms).unref());
-
-function gatewayPage(status: number): string {
-  const title = `${status} ${status === 502 ? "Bad Gateway" : status === 504 ? "Gateway Time-out" : "Service Temporarily Unavailable"}`;
-  return `<html>\r\n<head><title>${title}</title></head>\r\n<body>\r\n<center><h1>${title}</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n`;
-}
-
-/**
- * Acts out a fault. "continue" means the request should now be handled
- * normally (after a latency); "answered" means the fault produced the answer
- * (or, for `hang`, deliberately none: the socket stays open until the client
- * gives up or the simulator closes).
- */
-export async function applyFault(fault: SimulatorFault, res: ServerResponse, context: { path: string; now: number }): Promise<"continue" | "answered"> {
-  switch (fault.kind) {
-    case "credential-rejected":
-      sendJson(res, 403, frameworkError(403, "Server failed to process provided access token", context.path, context.now));
-      return "answered";
-    case "latency":
-      await sleep(fault.latencyMs ?? DEFAULT_LATENCY_MS);
-      return "continue";
-    case "rate-limit":
-      sendJson(
-        res,
-        429,
-        { code: "429 TOO_MANY_REQUESTS", description: "Too many requests" },
-        fault.retryAfterSeconds !== undefined ? { "Retry-After": String(fault.retryAfterSeconds) } : {},
-      );
-      return "answered";
-    case "server-error": {
-      const status = fault.status ?? DEFAULT_SERVER_ERROR_STATUS;
-      sendJson(res, status, businessError(status, "Internal error occurred while processing the request"));
-      return "answered";
-    }
-    case "gateway-html": {
-      const status = fault.status ?? DEFAULT_GATEWAY_STATUS;
-      sendRaw(res, status, "text/html", gatewayPage(status));
-      return "answered";
-    }
-    case "hang":
-      return "answered";
-    case "malformed-json":
-      // Cut off mid-record, the way a dropped proxy connection leaves it.
-      sendRaw(res, 200, "application/json", '{"deviceType": "SID700", "tokenStatus": "Enab');
-      return "answered";
-  }
+/** The oddities of an odd-answer fault, as a list (default: extra fields). */
+export function odditiesOf(fault: SimulatorFault): Oddity[] {
+  if (fault.oddity === undefined) return ["extra-fields"];
+  return Array.isArray(fault.oddity) ? [...fault.oddity] : [fault.oddity];
 }

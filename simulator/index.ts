@@ -5,7 +5,7 @@ import { AccessTokenStore } from "./access-tokens";
 import { API_BASE_PATH } from "./admin-api";
 import { Authenticator } from "./auth";
 import { FaultBook, parseFault, type SimulatorFault } from "./faults";
-import { ensureKeys } from "./keys";
+import { ensureKeys, LEGACY_URL_FORMS, type LegacyUrlForm } from "./keys";
 import { TenantModel } from "./model";
 import { OAuthServer } from "./oauth";
 import { ALL_SCOPES } from "./scopes";
@@ -21,8 +21,26 @@ import { OAUTH_PREFIX, SimulatorServer } from "./server";
 
 export { SEED_EXAMPLES } from "./seed-examples";
 export { TenantModel, ANOTHER_ADMIN, MAX_ACTIVE_SID_TOKENS } from "./model";
-export type { SidToken, Ds100Credential, TenantUser, TokenStatus, TokenState } from "./model";
-export type { FaultKind, SimulatorFault } from "./faults";
+export type { TenantOptions } from "./model";
+export type {
+  SidToken,
+  Ds100Credential,
+  TenantUser,
+  TokenStatus,
+  TokenState,
+  MobileDevice,
+  FidoToken,
+  EmergencyAccessStatus,
+} from "./records";
+export type { FaultKind, FaultPhase, Oddity, RouteNotFoundShape, SimulatorFault } from "./faults";
+export { FAULT_KINDS, ODDITIES } from "./faults";
+export { UNKNOWN_STATE, UNKNOWN_STATUS } from "./oddities";
+export type { VerifyStatus, VerificationMethod, VerificationAnswer } from "./verification";
+export { VERIFY_SESSION_SECONDS } from "./verification";
+export type { EmergencyCodeAnswer } from "./emergency";
+export type { LegacyUrlForm } from "./keys";
+export { LEGACY_URL_FORMS } from "./keys";
+export { SEARCH_DEFAULT_PAGE_SIZE, SEARCH_MAX_PAGE_SIZE } from "./routes-users";
 export { SCOPES, ALL_SCOPES } from "./scopes";
 
 export interface SimulatorOptions {
@@ -36,18 +54,36 @@ export interface SimulatorOptions {
   now?: () => number;
   /** One line per request and per notable event. Default: silent. */
   log?: (line: string) => void;
+  /** Whether the tenant holds the live verification licence (call 16). Default true; reset() restores it. */
+  verifyLicensed?: boolean;
+}
+
+/** One legacy key file and what it holds (a JWT's aud must be its adminRestApiUrl exactly). */
+export interface LegacyKeyInfo {
+  file: string;
+  accessId: string;
+  adminRestApiUrl: string;
 }
 
 export interface RunningSimulator {
   url: string;
   /** `${url}/AdminInterface/restapi/v1`: the vendor's "/v1" form on purpose, so clients must derive the base. */
   adminRestApiUrl: string;
+  /** The "/v1" form's key file (= legacyKeyFiles.v1). */
   legacyKeyFile: string;
   legacyAccessId: string;
+  /**
+   * A key file per adminRestApiUrl form: v1 ".../restapi/v1", bare ".../restapi",
+   * trailingSlash ".../restapi/v1/", bareTrailingSlash ".../restapi/".
+   */
+  legacyKeyFiles: Record<LegacyUrlForm, string>;
+  legacyKeys: Record<LegacyUrlForm, LegacyKeyInfo>;
   oauth: { issuer: string; clientId: string; keyFile: string; scopes: string[] };
   oauthEc: { clientId: string; keyFile: string };
   model: TenantModel;
   reset(): void;
+  /** Gives or takes the live verification licence (until the next reset). */
+  setVerifyLicensed(licensed: boolean): void;
   setFault(fault: SimulatorFault): void;
   clearFaults(): void;
   requestCount(): number;
@@ -74,15 +110,21 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
   const port = await server.listen(options.port ?? DEFAULT_PORT, host);
   try {
     const url = `http://${urlHost(host)}:${port}`;
-    const adminRestApiUrl = `${url}${API_BASE_PATH}/v1`;
     const issuer = `${url}${OAUTH_PREFIX}`;
     const keyDir = options.keyDir ?? (await mkdtemp(path.join(tmpdir(), "tokendesk-simulator-")));
-    const keys = await ensureKeys(keyDir, adminRestApiUrl);
+    const keys = await ensureKeys(keyDir, `${url}${API_BASE_PATH}`);
+    const adminRestApiUrl = keys.legacy.adminRestApiUrl;
+    const legacyKeys = Object.fromEntries(
+      LEGACY_URL_FORMS.map((form) => {
+        const { file, accessId, adminRestApiUrl: formUrl } = keys.legacyForms[form];
+        return [form, { file, accessId, adminRestApiUrl: formUrl }];
+      }),
+    ) as Record<LegacyUrlForm, LegacyKeyInfo>;
 
-    const model = new TenantModel(() => seedTenant(now()), now);
+    const model = new TenantModel(() => seedTenant(now()), now, { verifyLicensed: options.verifyLicensed });
     const faults = new FaultBook();
     const tokens = new AccessTokenStore(now);
-    const auth = new Authenticator(keys.legacy, adminRestApiUrl, tokens, now);
+    const auth = new Authenticator(Object.values(keys.legacyForms), tokens, now);
     const oauth = new OAuthServer([keys.oauthRsa, keys.oauthEc], `${issuer}/token`, tokens, now);
     let requests = 0;
 
@@ -110,10 +152,18 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
       adminRestApiUrl,
       legacyKeyFile: keys.legacy.file,
       legacyAccessId: keys.legacy.accessId,
+      legacyKeyFiles: Object.fromEntries(LEGACY_URL_FORMS.map((f) => [f, legacyKeys[f].file])) as Record<
+        LegacyUrlForm,
+        string
+      >,
+      legacyKeys,
       oauth: { issuer, clientId: keys.oauthRsa.clientId, keyFile: keys.oauthRsa.file, scopes: [...ALL_SCOPES] },
       oauthEc: { clientId: keys.oauthEc.clientId, keyFile: keys.oauthEc.file },
       model,
       reset,
+      setVerifyLicensed: (licensed: boolean) => {
+        model.verifyLicensed = licensed;
+      },
       setFault,
       clearFaults: () => faults.clear(),
       requestCount: () => requests,

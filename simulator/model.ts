@@ -1,4 +1,18 @@
+import { EmergencyCodes, type EmergencyCodeAnswer } from "./emergency";
 import { BusinessError, conflict, notFound } from "./errors";
+import type {
+  Ds100Credential,
+  EmergencyCode,
+  FidoToken,
+  MobileDevice,
+  SidToken,
+  TenantData,
+  TenantUser,
+  TokenState,
+  TokenStatus,
+} from "./records";
+import { byEmail, emailMatches, userRecord } from "./users";
+import { Verifications, type VerificationAnswer } from "./verification";
 
 /**
  * The tenant's state and the rules the vendor pages (and REFERENCE.md, "Things
@@ -9,68 +23,22 @@ import { BusinessError, conflict, notFound } from "./errors";
  * Every read hands out a copy: nothing outside can change the tenant except
  * through the operations below, which keep the bookkeeping fields
  * (tokenStatusChangedAt/By, assignedAt/By, updatedAt) true on every change.
+ * Emergency access codes and live verifications live in their own small
+ * classes (emergency.ts, verification.ts); this class checks the user first.
  */
 
-export type TokenStatus = "Enabled" | "Disabled";
-export type TokenState = "Unassigned" | "Activation Pending" | "Activated";
-
-/** A SID700 record: the 15 fields of the vendor example, in the vendor's order. */
-export interface SidToken {
-  deviceType: "SID700";
-  tokenStatus: TokenStatus;
-  assignedBy: string | null;
-  registeredDate: string | null;
-  assignedAt: string | null;
-  tokenStatusChangedAt: string | null;
-  userId: string | null;
-  expiryDate: string | null;
-  tokenSerialNumber: string;
-  pinSet: boolean;
-  name: string | null;
-  id: string;
-  tokenState: TokenState;
-  tokenStatusChangedBy: string | null;
-  updatedAt: string;
-}
-
-/** A DS100 OTP credential record, fields in the vendor example's order. */
-export interface Ds100Credential {
-  id: string;
-  name: string | null;
-  userId: string | null;
-  deviceType: "SecurID DS100";
-  registeredDate: string | null;
-  tokenSerialNumber: string;
-  updatedAt: string;
-  tokenState: TokenState;
-  expiryDate: null;
-  tokenStatus: TokenStatus;
-  tokenStatusReason: null;
-  assignedAt: string | null;
-  assignedBy: string | null;
-  pinSet: boolean;
-  tokenStatusChangedAt: string | null;
-  tokenStatusChangedBy: string | null;
-  deviceSerialNumber: string;
-}
-
-export interface TenantUser {
-  id: string;
-  emailAddress: string;
-  firstName: string;
-  lastName: string;
-  userStatus: "Enabled" | "Disabled";
-  isTokenLocked: boolean;
-  isSynched: boolean;
-  markDeleted: boolean;
-  deleteAfter: string | null;
-}
-
-export interface TenantData {
-  users: TenantUser[];
-  sidTokens: SidToken[];
-  ds100Credentials: Ds100Credential[];
-}
+export type {
+  TokenStatus,
+  TokenState,
+  SidToken,
+  Ds100Credential,
+  MobileDevice,
+  FidoToken,
+  TenantUser,
+  EmergencyAccessStatus,
+  EmergencyCode,
+  TenantData,
+} from "./records";
 
 /** What another administrator may do to a token behind the client's back (control endpoint). */
 export interface ArrangeChange {
@@ -85,6 +53,12 @@ export const ANOTHER_ADMIN = "another.admin@simulator.example";
 /** A user may hold at most five active SID700 tokens [vendor]. */
 export const MAX_ACTIVE_SID_TOKENS = 5;
 
+/** Settings of the simulated tenant (not data: reset() goes back to the values given at start). */
+export interface TenantOptions {
+  /** Whether the tenant holds the live verification licence (call 16). Default true. */
+  verifyLicensed?: boolean;
+}
+
 const copySid = (t: SidToken): SidToken => ({ ...t });
 const copyDs = (c: Ds100Credential): Ds100Credential => ({ ...c });
 
@@ -93,21 +67,36 @@ export class TenantModel {
   private userIdsByEmail = new Map<string, string>();
   private sid = new Map<string, SidToken>();
   private ds100 = new Map<string, Ds100Credential>();
+  private phones: MobileDevice[] = [];
+  private fido: FidoToken[] = [];
+  private readonly emergency: EmergencyCodes;
+  private readonly verifications: Verifications;
+  /** Whether call 16 exists for this tenant; without the licence every verify call is a business 404. */
+  verifyLicensed: boolean;
 
   constructor(
     private readonly seed: () => TenantData,
     private readonly now: () => number,
+    private readonly options: TenantOptions = {},
   ) {
+    this.emergency = new EmergencyCodes(now);
+    this.verifications = new Verifications(now);
+    this.verifyLicensed = options.verifyLicensed ?? true;
     this.reset();
   }
 
-  /** Throws the current state away and loads the seed again. */
+  /** Throws the current state away and loads the seed again (and the settings given at start). */
   reset(): void {
     const data = this.seed();
     this.users = new Map(data.users.map((u) => [u.id, { ...u }]));
     this.userIdsByEmail = new Map(data.users.map((u) => [u.emailAddress.toLowerCase(), u.id]));
     this.sid = new Map(data.sidTokens.map((t) => [t.tokenSerialNumber, copySid(t)]));
     this.ds100 = new Map(data.ds100Credentials.map((c) => [c.tokenSerialNumber, copyDs(c)]));
+    this.phones = (data.mobileDevices ?? []).map((d) => ({ ...d }));
+    this.fido = (data.fidoTokens ?? []).map((f) => ({ ...f }));
+    this.emergency.load(data.emergencyCodes ?? []);
+    this.verifications.clear();
+    this.verifyLicensed = this.options.verifyLicensed ?? true;
   }
 
   // ---- reads (copies) -----------------------------------------------------
@@ -127,9 +116,10 @@ export class TenantModel {
     return [...this.ds100.values()].filter((c) => c.deviceSerialNumber === deviceSerialNumber).map(copyDs);
   }
 
+  /** The user's record as the user calls answer it (emergency fields as of now). */
   user(id: string): TenantUser | undefined {
     const user = this.users.get(id);
-    return user && { ...user };
+    return user && userRecord(user, this.emergency.statusOf(id));
   }
 
   userByEmail(email: string): TenantUser | undefined {
@@ -138,7 +128,20 @@ export class TenantModel {
   }
 
   allUsers(): TenantUser[] {
-    return [...this.users.values()].map((u) => ({ ...u }));
+    return [...this.users.values()].map((u) => userRecord(u, this.emergency.statusOf(u.id)));
+  }
+
+  mobileDevicesOf(userId: string): MobileDevice[] {
+    return this.phones.filter((d) => d.userId === userId).map((d) => ({ ...d }));
+  }
+
+  fidoTokensOf(userId: string): FidoToken[] {
+    return this.fido.filter((f) => f.userId === userId).map((f) => ({ ...f }));
+  }
+
+  /** The user's current emergency access code (never the code itself: it is not kept). */
+  emergencyCodeOf(userId: string): EmergencyCode | undefined {
+    return this.emergency.current(userId);
   }
 
   allSidTokens(): SidToken[] {
@@ -282,14 +285,90 @@ export class TenantModel {
     return user;
   }
 
-  /** Call 12 (v2): DS100 credentials as devices, no FIDO tokens, the user's SID700 records. */
-  userDevices(userId: string) {
+  /** Call 13: one page (pageNumber from 0) of the users whose e-mail contains `emailLike`, sorted by e-mail. */
+  searchUsers(emailLike: string, pageSize: number, pageNumber: number): TenantUser[] {
+    const matches = [...this.users.values()].filter((u) => emailMatches(u.emailAddress, emailLike)).sort(byEmail);
+    return matches
+      .slice(pageNumber * pageSize, (pageNumber + 1) * pageSize)
+      .map((u) => userRecord(u, this.emergency.statusOf(u.id)));
+  }
+
+  /** Call 12 (v2): DS100 credentials and phones as devices, FIDO keys, the user's SID700 records. */
+  userDevices(userId: string): {
+    devices: (Ds100Credential | MobileDevice)[];
+    fidoTokens: FidoToken[];
+    sidTokens: SidToken[];
+  } {
     this.requireUser(userId);
     return {
-      devices: [...this.ds100.values()].filter((c) => c.userId === userId).map(copyDs),
-      fidoTokens: [] as unknown[],
+      devices: [
+        ...[...this.ds100.values()].filter((c) => c.userId === userId).map(copyDs),
+        ...this.mobileDevicesOf(userId),
+      ],
+      fidoTokens: this.fidoTokensOf(userId),
       sidTokens: this.sidTokensOf(userId),
     };
+  }
+
+  /** Call 14. */
+  issueEmergencyCode(userId: string, minutes: number, oneTimeUse: boolean): EmergencyCodeAnswer {
+    this.requireUser(userId);
+    return this.emergency.issue(userId, minutes, oneTimeUse);
+  }
+
+  /** Call 15. */
+  cancelEmergencyCode(userId: string, emergencyTokencodeId: string): void {
+    this.requireUser(userId);
+    this.emergency.cancel(userId, emergencyTokencodeId);
+  }
+
+  /** Call 17: the token's name, only on a token assigned to that user. */
+  renameSid(userId: string, serial: string, name: string) {
+    this.requireUser(userId);
+    const token = this.requireSid(serial);
+    if (token.userId !== userId)
+      throw conflict(`Hardware token with serial number ${serial} is not assigned to user ${userId}`);
+    token.name = name;
+    token.updatedAt = this.timestamp();
+    return { tokenSerialNumber: token.tokenSerialNumber, name: token.name, userId };
+  }
+
+  // ---- call 16, live verification (licensed tenants only) --------------------
+
+  startVerification(userId: string, adminUsername: string): VerificationAnswer {
+    this.requireVerifyLicence();
+    const user = this.requireUser(userId);
+    return this.verifications.start(userId, user.emailAddress, adminUsername);
+  }
+
+  verificationStatus(userId: string): VerificationAnswer {
+    this.requireVerifyLicence();
+    this.requireUser(userId);
+    return this.verifications.status(userId);
+  }
+
+  submitVerifyCode(userId: string, code: string): VerificationAnswer {
+    this.requireVerifyLicence();
+    this.requireUser(userId);
+    return this.verifications.submitCode(userId, code);
+  }
+
+  cancelVerification(userId: string): VerificationAnswer {
+    this.requireVerifyLicence();
+    this.requireUser(userId);
+    return this.verifications.cancel(userId);
+  }
+
+  /** Control: the caller approves (or denies) the push on their phone. */
+  respondToVerification(userId: string, approve: boolean): VerificationAnswer {
+    this.requireUser(userId);
+    return this.verifications.respond(userId, approve);
+  }
+
+  /** Control: the code the caller would read aloud from their authenticator. */
+  verificationCode(userId: string): string {
+    this.requireUser(userId);
+    return this.verifications.pendingCode(userId);
   }
 
   // ---- control: another administrator acting behind the client's back -----
@@ -347,6 +426,11 @@ export class TenantModel {
     const user = this.users.get(userId);
     if (!user) throw notFound(`User with id ${userId} not found`);
     return user;
+  }
+
+  /** Without the live verification licence, the tenant answers every call 16 with a business 404. */
+  requireVerifyLicence(): void {
+    if (!this.verifyLicensed) throw notFound("Resource not found");
   }
 
   private requireSid(serial: string): SidToken {

@@ -193,6 +193,10 @@ describe("scopes", () => {
   const dsChange = "/v1/ds100/disable/otp";
   const userLookup = "/v1/users/lookup";
   const devices = `/v2/users/${user}/devices`;
+  const unknownUser = "0b8c7f3e-1d2a-4e5f-8a9b-0c1d2e3f4a5b";
+  const emergency = `/v2/users/${unknownUser}/emergencyTokencode`;
+  const rename = `/v1/users/${user}/sidTokens/updateName`;
+  const verify = `/v1/users/${user}/verify/status`;
 
   async function statuses(scope: string) {
     const token = await oauthAccessToken(sim, scope);
@@ -205,52 +209,40 @@ describe("scopes", () => {
         .status,
       userLookup: (await call(sim, "POST", userLookup, { email: "nobody@example.com" }, { token })).status,
       devices: (await call(sim, "GET", devices, undefined, { token })).status,
+      search: (await call(sim, "POST", "/v2/users/search", { emailLike: "nobody-at-all" }, { token })).status,
+      emergency: (
+        await call(sim, "PUT", emergency, { oneTimeUse: true, expiryUnit: "hours", expiryValue: 1 }, { token })
+      ).status,
+      rename: (await call(sim, "PATCH", rename, { tokenSerialNumber: "999999999999", updatedName: "x" }, { token }))
+        .status,
+      verify: (await call(sim, "GET", verify, undefined, { token })).status,
     };
     return results;
   }
 
-  it("a read scope allows reads only; manage implies read; each family needs its own scope", async () => {
-    // 404s below are the business answer (unknown serial/email): the scope let the call through.
-    expect(await statuses(SCOPES.sidRead)).toEqual({
-      sidLookup: 200,
-      sidChange: 403,
-      dsLookup: 403,
-      dsChange: 403,
-      userLookup: 403,
-      devices: 403,
-    });
-    expect(await statuses(SCOPES.sidManage)).toEqual({
-      sidLookup: 200,
-      sidChange: 404,
-      dsLookup: 403,
-      dsChange: 403,
-      userLookup: 403,
-      devices: 403,
-    });
-    expect(await statuses(SCOPES.ds100Read)).toEqual({
-      sidLookup: 403,
-      sidChange: 403,
-      dsLookup: 200,
-      dsChange: 403,
-      userLookup: 403,
-      devices: 403,
-    });
-    expect(await statuses(SCOPES.ds100Manage)).toEqual({
-      sidLookup: 403,
-      sidChange: 403,
-      dsLookup: 200,
-      dsChange: 404,
-      userLookup: 403,
-      devices: 403,
-    });
-    expect(await statuses(SCOPES.userRead)).toEqual({
-      sidLookup: 403,
-      sidChange: 403,
-      dsLookup: 403,
-      dsChange: 403,
-      userLookup: 404,
-      devices: 200,
-    });
+  // 404s below are the business answer (unknown serial/email/user, no verification): the scope let the call through.
+  const none = {
+    sidLookup: 403,
+    sidChange: 403,
+    dsLookup: 403,
+    dsChange: 403,
+    userLookup: 403,
+    devices: 403,
+    search: 403,
+    emergency: 403,
+    rename: 403,
+    verify: 403,
+  };
+  it.each([
+    [SCOPES.sidRead, { sidLookup: 200, devices: 200 }],
+    [SCOPES.sidManage, { sidLookup: 200, sidChange: 404, rename: 404 }],
+    [SCOPES.ds100Read, { dsLookup: 200 }],
+    [SCOPES.ds100Manage, { dsLookup: 200, dsChange: 404 }],
+    [SCOPES.userRead, { userLookup: 404, devices: 200, search: 200, verify: 404 }],
+    [SCOPES.mobileRead, { devices: 200 }],
+    [SCOPES.emergencyManage, { emergency: 404 }],
+  ])("%s allows exactly its calls (manage implies read)", async (scope, allowed) => {
+    expect(await statuses(scope)).toEqual({ ...none, ...allowed });
   });
 
   it("answers a missing scope with the framework 403 and its own message", async () => {

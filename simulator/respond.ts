@@ -2,6 +2,26 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 
 /** Small HTTP helpers shared by the admin API, the OAuth endpoint and the control endpoints. */
 
+/** A 200 answered with no body at all (call 15's DELETE). */
+export const EMPTY_BODY = Symbol("empty body");
+
+/** A call's outcome before it is sent: a status and a JSON body (or EMPTY_BODY). */
+export interface CallAnswer {
+  status: number;
+  body: unknown;
+}
+
+/** Sends a call's outcome: JSON, or a bodiless answer for EMPTY_BODY. */
+export function sendAnswer(res: ServerResponse, answer: CallAnswer): void {
+  if (answer.body === EMPTY_BODY) {
+    if (isGone(res)) return;
+    res.writeHead(answer.status, { "Content-Length": 0 });
+    res.end();
+    return;
+  }
+  sendJson(res, answer.status, answer.body);
+}
+
 /** Larger bodies are refused: no call here takes more than a few hundred bytes. */
 const MAX_BODY_BYTES = 1024 * 1024;
 

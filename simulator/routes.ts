@@ -1,89 +1,26 @@
-import type { IncomingMessage } from "node:http";
-import type { Caller } from "./auth";
-import { badRequest, BusinessError } from "./errors";
-import type { Operation } from "./faults";
-import type { TenantModel } from "./model";
-import { mediaType, parseJson } from "./respond";
+import { parseJson } from "./respond";
+import {
+  jsonObject,
+  optionalNameField,
+  serialField,
+  USER_ID,
+  userIdField,
+  userIdParam,
+  type ApiRoute,
+} from "./route-helpers";
+import { USER_ROUTES } from "./routes-users";
 import { SCOPES } from "./scopes";
 
 /**
- * The twelve admin API calls (REFERENCE.md, "The calls"), relative to
- * `/AdminInterface/restapi`. Each route validates the request's shape (400s)
- * and hands the decision to the tenant model (404/409 and the change itself).
- * A route returns the 200 body or throws BusinessError.
+ * The admin API calls (REFERENCE.md, "The calls"), relative to
+ * `/AdminInterface/restapi`: here the token calls 1-10, in routes-users.ts
+ * the user calls 11-17. Each route validates the request's shape (400s) and
+ * hands the decision to the tenant model (404/409 and the change itself).
  */
 
-export interface RouteContext {
-  req: IncomingMessage;
-  /** Path parameters, already URL-decoded. */
-  params: string[];
-  bodyText: string;
-  caller: Caller;
-  model: TenantModel;
-}
+export type { ApiRoute, RouteContext } from "./route-helpers";
 
-export interface ApiRoute {
-  method: "GET" | "POST" | "PATCH";
-  pattern: RegExp;
-  /** Which faults apply: "lookup" (calls 1, 2, 11, 12) or "change" (every PATCH). */
-  operation: Operation;
-  /** Any one of these OAuth scopes allows the call. */
-  scopes: readonly string[];
-  handle(ctx: RouteContext): unknown;
-}
-
-/** Vendor serials are at most 36 characters (every page's "Max Length"). */
-const MAX_SERIAL_LENGTH = 36;
-const MAX_TOKEN_NAME_LENGTH = 255;
-/** 8-4-4-4-12 hex: the vendor's own DS100 user id is not an RFC 4122 version, so no version check. */
-const UUID_SHAPE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-function jsonObject(text: string): Record<string, unknown> {
-  const parsed = parseJson(text);
-  if (!parsed.ok) throw badRequest("Malformed JSON request");
-  const value = parsed.value;
-  if (value === null || typeof value !== "object" || Array.isArray(value))
-    throw badRequest("The request body must be a JSON object");
-  return value as Record<string, unknown>;
-}
-
-function serialField(body: Record<string, unknown>, field: "tokenSerialNumber" | "deviceSerialNumber"): string {
-  const value = body[field];
-  if (typeof value !== "string" || value.length === 0) throw badRequest(`${field} is required`);
-  if (value.length > MAX_SERIAL_LENGTH) throw badRequest(`${field} must be at most ${MAX_SERIAL_LENGTH} characters`);
-  return value;
-}
-
-/**
- * The `{id}` of a path: 400 where the vendor lists 400 for the call, else 404
- * (a malformed id can only be an unknown user there).
- */
-function userIdParam(ctx: RouteContext, invalid: 400 | 404): string {
-  const id = ctx.params[0] ?? "";
-  if (!UUID_SHAPE.test(id))
-    throw new BusinessError(invalid, invalid === 400 ? `Invalid user id ${id}` : `User with id ${id} not found`);
-  return id;
-}
-
-function userIdField(body: Record<string, unknown>): string {
-  const value = body.userId;
-  if (typeof value !== "string" || value.length === 0) throw badRequest("userId is required");
-  if (!UUID_SHAPE.test(value)) throw badRequest(`Invalid user id ${value}`);
-  return value;
-}
-
-function tokenNameField(body: Record<string, unknown>): string | null {
-  const value = body.tokenName;
-  if (value === undefined || value === null || value === "") return null;
-  if (typeof value !== "string") throw badRequest("tokenName must be a string");
-  if (value.length > MAX_TOKEN_NAME_LENGTH)
-    throw badRequest(`tokenName must be at most ${MAX_TOKEN_NAME_LENGTH} characters`);
-  return value;
-}
-
-const USER_ID = "([^/]+)";
-
-export const ROUTES: readonly ApiRoute[] = [
+const TOKEN_ROUTES: readonly ApiRoute[] = [
   // 1. Retrieve hardware token (SID700)
   {
     method: "POST",
@@ -135,7 +72,7 @@ export const ROUTES: readonly ApiRoute[] = [
       return ctx.model.assignSid(
         userId,
         serialField(body, "tokenSerialNumber"),
-        tokenNameField(body),
+        optionalNameField(body, "tokenName"),
         ctx.caller.subject,
       );
     },
@@ -176,31 +113,9 @@ export const ROUTES: readonly ApiRoute[] = [
       return ctx.model.clearDs100Pin(serial, userIdField(body));
     },
   },
-  // 11. User details by e-mail (the only call the vendor lists 415 for)
-  {
-    method: "POST",
-    pattern: /^\/v1\/users\/lookup$/,
-    operation: "lookup",
-    scopes: [SCOPES.userRead],
-    handle: (ctx) => {
-      const type = mediaType(ctx.req);
-      if (type !== "application/json")
-        throw new BusinessError(415, `Content type '${ctx.req.headers["content-type"] ?? ""}' not supported`);
-      const body = jsonObject(ctx.bodyText);
-      const email = body.email;
-      if (typeof email !== "string" || email.trim().length === 0) throw badRequest("email is required");
-      return ctx.model.lookupUser(email);
-    },
-  },
-  // 12. A user's authenticators (v2)
-  {
-    method: "GET",
-    pattern: new RegExp(`^/v2/users/${USER_ID}/devices$`),
-    operation: "lookup",
-    scopes: [SCOPES.userRead],
-    handle: (ctx) => ctx.model.userDevices(userIdParam(ctx, 400)),
-  },
 ];
+
+export const ROUTES: readonly ApiRoute[] = [...TOKEN_ROUTES, ...USER_ROUTES];
 
 export interface RouteMatch {
   route: ApiRoute;
@@ -222,11 +137,23 @@ export function matchRoute(method: string, relativePath: string): RouteMatch | u
   return undefined;
 }
 
+function bodyFields(bodyText: string): Record<string, unknown> {
+  const parsed = parseJson(bodyText);
+  if (!parsed.ok || parsed.value === null || typeof parsed.value !== "object") return {};
+  return parsed.value as Record<string, unknown>;
+}
+
 /** The serial a fault is keyed on: the body's tokenSerialNumber or deviceSerialNumber, if any. */
 export function requestSerial(bodyText: string): string | undefined {
-  const parsed = parseJson(bodyText);
-  if (!parsed.ok || parsed.value === null || typeof parsed.value !== "object") return undefined;
-  const body = parsed.value as Record<string, unknown>;
+  const body = bodyFields(bodyText);
   const serial = body.tokenSerialNumber ?? body.deviceSerialNumber;
   return typeof serial === "string" ? serial : undefined;
+}
+
+/** The user a fault may be keyed on: the path's `/users/{id}/`, else the body's userId, if any. */
+export function requestUserId(match: RouteMatch | undefined, bodyText: string): string | undefined {
+  // Every route with a path parameter is under /users/{id}/, with the id first.
+  if (match && match.params.length > 0) return match.params[0];
+  const userId = bodyFields(bodyText).userId;
+  return typeof userId === "string" ? userId : undefined;
 }

@@ -1,7 +1,9 @@
 /**
- * The OAuth scopes tokendesk needs (REFERENCE.md, "OAuth 2.0 client"). The
- * simulator's two clients are allowed all of them; a legacy key (Super or Help
- * Desk Administrator role) may do everything these calls need.
+ * The OAuth scopes of REFERENCE.md ("OAuth scopes by call"). The simulator's
+ * two clients are allowed all of them; a legacy key (Super or Help Desk
+ * Administrator role) may do everything these calls need except live
+ * verification, which is OAuth only [vendor]. Call 16 has no scope of its own
+ * in the reference, so it asks for rsa.user.read (routes-users.ts).
  */
 export const SCOPES = {
   sidRead: "rsa.authenticator.sidtoken.read",
@@ -9,6 +11,8 @@ export const SCOPES = {
   ds100Read: "rsa.authenticator.ds100.read",
   ds100Manage: "rsa.authenticator.ds100.manage",
   userRead: "rsa.user.read",
+  mobileRead: "rsa.authenticator.mobile.read",
+  emergencyManage: "rsa.authenticator.emergency.manage",
 } as const;
 
 export const ALL_SCOPES: readonly string[] = Object.values(SCOPES);

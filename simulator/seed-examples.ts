@@ -33,6 +33,120 @@ const SPARE_OWNERS = [
   "4528905d-23c0-4c5e-9ac8-424ebfe58039",
 ] as const;
 
+/**
+ * The people of the demo story (README, "The story"), each in the situation
+ * the name says. Fixed ids, e-mails and serials; names a person would have.
+ */
+const STORY_USERS = {
+  /** One Activated, Enabled SID700 whose PIN is set: "I forgot my PIN" (clear PIN, call 7). */
+  forgottenPin: {
+    id: "d92f43eb-e1f5-4102-93c9-4056e24fd7eb",
+    email: "lena.hoffmann@example.com",
+    firstName: "Lena",
+    lastName: "Hoffmann",
+    sidToken: "000000300301",
+  },
+  /** Leaving the company: a SID700 and a DS100, both Enabled (disable, unassign). */
+  leaver: {
+    id: "b5e85fc0-f4dc-4fc7-a31c-ec6011254743",
+    email: "marcus.reid@example.com",
+    firstName: "Marcus",
+    lastName: "Reid",
+    sidToken: "000000300302",
+    ds100Device: "140100090",
+    ds100Credential: "014010009035",
+  },
+  /** Joined two days before the seed day; no authenticator at all yet (assign a spare). */
+  newHire: {
+    id: "e5ed66f1-126d-4d93-9c3b-eefc46f9224c",
+    email: "aiko.yamamoto@example.com",
+    firstName: "Aiko",
+    lastName: "Yamamoto",
+  },
+  /** Locked out: isTokenLocked and isSmsLocked; one Activated, Enabled SID700. */
+  lockedOut: {
+    id: "b9d48e05-92f5-4736-9ae6-f65291cf3fa0",
+    email: "raj.malhotra@example.com",
+    firstName: "Raj",
+    lastName: "Malhotra",
+    sidToken: "000000300303",
+  },
+  /**
+   * Lost his token travelling: the SID700 was disabled the day before the seed
+   * day and an emergency access code is ACTIVE for two more days (cancel it, call 15).
+   */
+  travelling: {
+    id: "893f5f94-d411-4140-9dbd-02ae2ef0c2ca",
+    email: "oscar.lindgren@example.com",
+    firstName: "Oscar",
+    lastName: "Lindgren",
+    sidToken: "000000300304",
+    emergencyTokencodeId: "7c68038a-fc31-4b01-ab63-9e0f6a0aff8a",
+  },
+  /** An iPhone with the RSA Authenticator app and a FIDO key; no SID700 (call 12). */
+  phoneAndFido: {
+    id: "ec6988b9-c6f0-411d-8459-a2b6f18a7c61",
+    email: "camille.laurent@example.com",
+    firstName: "Camille",
+    lastName: "Laurent",
+    phoneId: "41e5b8cb-6563-4644-b03d-2bf3a7e9036a",
+    fidoId: "1d895ecd-9b6f-4e2e-aba9-3d7465415e87",
+  },
+  /** Jane Doe, the caller; the search for "jane" also finds the three below. Activated, Enabled SID700. */
+  janeDoe: {
+    id: "dfceeff3-f728-4249-948c-48c99cc6f3a7",
+    email: "jane.doe@example.com",
+    firstName: "Jane",
+    lastName: "Doe",
+    sidToken: "000000300305",
+  },
+  /** Another Jane Doe (a contractor account in the cloud directory), no token: pick the right one. */
+  janeDoe2: {
+    id: "138e8e13-14eb-45ad-a846-e5d38792d9db",
+    email: "jane.doe2@example.com",
+    firstName: "Jane",
+    lastName: "Doe",
+  },
+  /** Janet Dow: a SID700 still Activation Pending. */
+  janetDow: {
+    id: "56da8c50-d33e-4cf5-8b2b-04ea95f92954",
+    email: "janet.dow@example.com",
+    firstName: "Janet",
+    lastName: "Dow",
+    sidToken: "000000300306",
+  },
+  /** Mary-Jane O'Connor: "jane" in the middle of the e-mail, an apostrophe in the name; no token. */
+  maryJane: {
+    id: "bb9c50e0-5be3-4c70-b69e-207e09121575",
+    email: "mary-jane.oconnor@example.com",
+    firstName: "Mary-Jane",
+    lastName: "O'Connor",
+  },
+  /** An underscore in the e-mail, for the literal-substring rule ("_" is no wildcard); no token. */
+  underscore: {
+    id: "68a5595d-261b-42ea-8038-f0787c2eb5b5",
+    email: "j_doe@example.com",
+    firstName: "John",
+    lastName: "Doe",
+  },
+} as const;
+
+/** Twelve contractors sharing a domain: a search that needs more than one page of ten. */
+const CONTRACTORS = [
+  ["eeffe895-bd09-4c37-8c84-eb595f42d90b", "adebayo.okonkwo@contractors.example.net", "Adebayo", "Okonkwo"],
+  ["e2f528b0-a40f-48e2-93a6-b5116c5aeb97", "bianca.ferreira@contractors.example.net", "Bianca", "Ferreira"],
+  ["88fd0178-a119-4157-909d-a6589d60919e", "connor.walsh@contractors.example.net", "Connor", "Walsh"],
+  ["53ef0dc0-48bc-479d-99b8-a1d9f43e6773", "dagny.holm@contractors.example.net", "Dagny", "Holm"],
+  ["24e71a08-d49d-4d23-aff2-b63854209bf4", "emeka.eze@contractors.example.net", "Emeka", "Eze"],
+  ["7c8d2356-2d41-4186-9293-11cde1f97e31", "freya.lund@contractors.example.net", "Freya", "Lund"],
+  ["ddc3e6e3-a0e5-4685-9db7-07fb28a54cd9", "goran.petrovic@contractors.example.net", "Goran", "Petrovic"],
+  ["d15160d7-de56-4479-acef-12e8cf7985c0", "hana.kobayashi@contractors.example.net", "Hana", "Kobayashi"],
+  ["681d7a4c-920d-4006-9e58-ec634b97c3dc", "ibrahim.diallo@contractors.example.net", "Ibrahim", "Diallo"],
+  ["6f0a0305-65bd-4bad-85a2-5315a64c6153", "jonas.berg@contractors.example.net", "Jonas", "Berg"],
+  ["2f574677-224f-4909-93b7-44eac53cbb5c", "kirsten.dahl@contractors.example.net", "Kirsten", "Dahl"],
+  ["04dce80e-1d31-445b-8737-9ed09a194306", "luca.bianchi@contractors.example.net", "Luca", "Bianchi"],
+] as const;
+
 const SPARE_EMAILS = [
   "alice.moreau@example.com",
   "ben.carter@example.com",
@@ -108,5 +222,27 @@ export const SEED_EXAMPLES = {
     ds100Device: "user3@pelab.com",
     userAtTokenLimit: "hiroshi.tanaka@example.com",
     assignedEnabledSpares: SPARE_EMAILS,
+  },
+  /** Unassigned and Enabled SID700s for "assign" demos, used by no other example. */
+  unassignedSpares: ["000000300401", "000000300402", "000000300403", "000000300404", "000000300405"],
+  /** The people of the story (README, "The story"): id, email, names and what they hold. */
+  users: STORY_USERS,
+  /** Search terms for call 13 and exactly what they find (sorted by e-mail, as the answer is). */
+  search: {
+    /** Several matches on one page: "jane" is in four e-mails. */
+    jane: {
+      term: "jane",
+      emails: [
+        STORY_USERS.janeDoe2.email,
+        STORY_USERS.janeDoe.email,
+        STORY_USERS.janetDow.email,
+        STORY_USERS.maryJane.email,
+      ],
+    },
+    /** Twelve matches: two pages at the default page size of ten. */
+    multiPage: {
+      term: "@contractors.example.net",
+      users: CONTRACTORS.map(([id, email, firstName, lastName]) => ({ id, email, firstName, lastName })),
+    },
   },
 } as const;

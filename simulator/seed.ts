@@ -1,5 +1,9 @@
-import type { Ds100Credential, SidToken, TenantData, TenantUser, TokenState, TokenStatus } from "./model";
+import type { Ds100Credential, SidToken, TenantData, TenantUser, TokenState, TokenStatus } from "./records";
 import { SEED_EXAMPLES } from "./seed-examples";
+import { applyProfiles } from "./seed-profiles";
+import { DAY_MS, iso, Random } from "./seed-random";
+import { ds100Record, sidRecord, userFromEmail } from "./seed-records";
+import { addStory } from "./seed-story";
 
 /**
  * The seeded tenant: the vendor's own examples verbatim, the named examples of
@@ -12,60 +16,12 @@ import { SEED_EXAMPLES } from "./seed-examples";
  * from the start of the current UTC day, so they are also stable within a day.
  */
 
-const DAY_MS = 24 * 60 * 60 * 1000;
 const PRNG_SEED = 0x5eed_700;
 const POPULATION_USERS = 300;
 const POPULATION_SID_TOKENS = 600;
 const POPULATION_DS100_DEVICES = 58; // + the two example devices = 60
 /** Population users get at most this many assigned tokens, well below the limit of five. */
 const POPULATION_MAX_TOKENS_PER_USER = 3;
-const SEED_ADMIN = "helpdesk.admin@example.com";
-
-/** mulberry32: tiny, fast and good enough for test data; same seed, same sequence. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-class Random {
-  private readonly next: () => number;
-  constructor(seed: number) {
-    this.next = mulberry32(seed);
-  }
-  float(): number {
-    return this.next();
-  }
-  int(min: number, max: number): number {
-    return min + Math.floor(this.next() * (max - min + 1));
-  }
-  pick<T>(items: readonly T[]): T {
-    const item = items[Math.floor(this.next() * items.length)];
-    if (item === undefined) throw new Error("pick from an empty list");
-    return item;
-  }
-  chance(p: number): boolean {
-    return this.next() < p;
-  }
-  digits(count: number): string {
-    let s = "";
-    for (let i = 0; i < count; i++) s += String(Math.floor(this.next() * 10));
-    return s;
-  }
-  /** A version-4-shaped UUID made from the PRNG (crypto.randomUUID would not be reproducible). */
-  uuid(): string {
-    const hex = Array.from({ length: 32 }, () => Math.floor(this.next() * 16).toString(16));
-    hex[12] = "4";
-    hex[16] = "89ab"[Math.floor(this.next() * 4)]!;
-    const h = hex.join("");
-    return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
-  }
-}
 
 // prettier-ignore
 const FIRST_NAMES = [
@@ -86,80 +42,6 @@ const LAST_NAMES = [
   "Petrov", "Quinn", "Reyes", "Richter", "Robinson", "Russo", "Sato", "Silva", "Singh", "Smith",
   "Sullivan", "Svensson", "Taylor", "Thompson", "Turner", "Vargas", "Weber", "Williams", "Yilmaz", "Zhang",
 ] as const;
-
-/** Past instants the population's history is drawn from (fixed, so never in the future). */
-const HISTORY_START = Date.UTC(2021, 0, 4);
-const HISTORY_END = Date.UTC(2025, 5, 30);
-
-function iso(ms: number): string {
-  return new Date(ms).toISOString();
-}
-
-function capitalise(word: string): string {
-  return word.charAt(0).toUpperCase() + word.slice(1);
-}
-
-function userFromEmail(id: string, email: string, names?: [string, string]): TenantUser {
-  const [local] = email.split("@");
-  const [first = "User", last = ""] = names ?? (local ?? "").split(".").map(capitalise);
-  return {
-    id,
-    emailAddress: email,
-    firstName: first,
-    lastName: last,
-    userStatus: "Enabled",
-    isTokenLocked: false,
-    isSynched: true,
-    markDeleted: false,
-    deleteAfter: null,
-  };
-}
-
-interface SidSpec {
-  serial: string;
-  state: TokenState;
-  status: TokenStatus;
-  userId: string | null;
-  expiryDate: string;
-}
-
-/** Builds one SID700 record with believable, consistent history for its state and status. */
-function sidRecord(rnd: Random, spec: SidSpec): SidToken {
-  const assignedMs = spec.userId ? rnd.int(HISTORY_START, HISTORY_END - 30 * DAY_MS) : null;
-  const registeredMs =
-    assignedMs !== null && spec.state === "Activated" ? assignedMs + rnd.int(60_000, 10 * DAY_MS) : null;
-  // A Disabled token was disabled by someone at some point; an Enabled one may have been re-enabled.
-  const statusChangedMs =
-    spec.status === "Disabled" || rnd.chance(0.2)
-      ? Math.max(registeredMs ?? assignedMs ?? HISTORY_START, rnd.int(HISTORY_START, HISTORY_END))
-      : null;
-  const updatedMs = Math.max(
-    assignedMs ?? 0,
-    registeredMs ?? 0,
-    statusChangedMs ?? 0,
-    rnd.int(HISTORY_START, HISTORY_START + 200 * DAY_MS),
-  );
-  return {
-    deviceType: "SID700",
-    tokenStatus: spec.status,
-    assignedBy: assignedMs !== null ? SEED_ADMIN : null,
-    registeredDate: registeredMs !== null ? iso(registeredMs) : null,
-    assignedAt: assignedMs !== null ? iso(assignedMs) : null,
-    tokenStatusChangedAt: statusChangedMs !== null ? iso(statusChangedMs) : null,
-    userId: spec.userId,
-    expiryDate: spec.expiryDate,
-    tokenSerialNumber: spec.serial,
-    pinSet: spec.state === "Activated" ? rnd.chance(0.85) : false,
-    name:
-      spec.userId && rnd.chance(0.5)
-        ? rnd.pick(["Primary token", "Backup token", "Travel token", "Office token"])
-        : null,
-    id: rnd.uuid(),
-    tokenState: spec.state,
-    tokenStatusChangedBy: statusChangedMs !== null ? SEED_ADMIN : null,
-    updatedAt: iso(updatedMs),
-  };
-}
 
 /** The vendor page's SID700 example, verbatim. */
 function vendorSidExample(): SidToken {
@@ -202,37 +84,6 @@ function vendorDs100Example(): Ds100Credential {
     tokenStatusChangedAt: "2022-06-08T09:47:50.493Z",
     tokenStatusChangedBy: "jschmoe@dak-br03-ngx-01.com",
     deviceSerialNumber: "140100080",
-  };
-}
-
-function ds100Record(
-  rnd: Random,
-  device: string,
-  serial: string,
-  user: TenantUser,
-  status: TokenStatus,
-): Ds100Credential {
-  const registeredMs = rnd.int(HISTORY_START, HISTORY_END - 30 * DAY_MS);
-  const statusChangedMs = status === "Disabled" ? registeredMs + rnd.int(DAY_MS, 300 * DAY_MS) : null;
-  const updatedMs = statusChangedMs ?? registeredMs + rnd.int(0, 60_000);
-  return {
-    id: rnd.uuid(),
-    name: `${user.firstName.toLowerCase()}-ds100`,
-    userId: user.id,
-    deviceType: "SecurID DS100",
-    registeredDate: iso(registeredMs),
-    tokenSerialNumber: serial,
-    updatedAt: iso(updatedMs),
-    tokenState: "Activated", // DS100 credentials are registered by the user: always Activated
-    expiryDate: null,
-    tokenStatus: status,
-    tokenStatusReason: null,
-    assignedAt: iso(registeredMs),
-    assignedBy: user.emailAddress, // the user who registered it
-    pinSet: rnd.chance(0.8),
-    tokenStatusChangedAt: statusChangedMs !== null ? iso(statusChangedMs) : null,
-    tokenStatusChangedBy: statusChangedMs !== null ? SEED_ADMIN : null,
-    deviceSerialNumber: device,
   };
 }
 
@@ -435,5 +286,18 @@ export function seedTenant(now: number): TenantData {
     for (const suffix of suffixes) ds100Credentials.push(ds100Record(rnd, device, `0${device}${suffix}`, user, status));
   }
 
-  return { users, sidTokens, ds100Credentials };
+  // ---- the story, then every user's profile (own PRNG streams: nothing above shifts) ----
+  const story = addStory({ today, users, sidTokens, ds100Credentials, usedSerials, usedEmails, usedDevices });
+  const populationIds = new Set(population.map((u) => u.id));
+  const named = new Set(users.filter((u) => !populationIds.has(u.id)).map((u) => u.id));
+  const devices = applyProfiles(users, { today, named, overrides: story.profiles, withDevices: population });
+
+  return {
+    users,
+    sidTokens,
+    ds100Credentials,
+    mobileDevices: [...devices.mobileDevices, ...story.mobileDevices],
+    fidoTokens: [...devices.fidoTokens, ...story.fidoTokens],
+    emergencyCodes: story.emergencyCodes,
+  };
 }

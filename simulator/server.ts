@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { Socket } from "node:net";
 import { API_BASE_PATH, handleAdminApi, type AdminApiDeps } from "./admin-api";
 import { CONTROL_PREFIX, handleControl, type ControlDeps } from "./control";
-import { businessError, frameworkError } from "./errors";
+import { businessError, routeNotFound } from "./errors";
 import type { OAuthServer } from "./oauth";
 import { BodyTooLargeError, readBody, sendJson } from "./respond";
 
@@ -104,6 +104,6 @@ export class SimulatorServer {
     if (path === `${OAUTH_PREFIX}/token`) return handlers.oauth.handle(req, res, bodyText);
     if (path === CONTROL_PREFIX || path.startsWith(`${CONTROL_PREFIX}/`))
       return handleControl(handlers.control, req, res, path, bodyText);
-    sendJson(res, 404, frameworkError(404, "No message available", path, handlers.now()));
+    sendJson(res, 404, routeNotFound(path, handlers.now()));
   }
 }

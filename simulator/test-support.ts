@@ -5,7 +5,7 @@ import path from "node:path";
 import { importJWK, SignJWT, type JWK } from "jose";
 import { expect } from "vitest";
 import { startSimulator, type RunningSimulator, type SimulatorOptions } from "./index";
-import { ensureKeys, LEGACY_KEY_FILE, OAUTH_EC_KEY_FILE, OAUTH_RSA_KEY_FILE, type LegacyKeyFile } from "./keys";
+import { ensureKeys, LEGACY_KEY_FILES, OAUTH_EC_KEY_FILE, OAUTH_RSA_KEY_FILE, type LegacyKeyFile } from "./keys";
 
 /**
  * Helpers for the simulator's own tests: a simulator on a free port with its
@@ -33,8 +33,9 @@ export async function newKeyDir(): Promise<string> {
   return dir;
 }
 
-const KEY_FILES = [LEGACY_KEY_FILE, OAUTH_RSA_KEY_FILE, OAUTH_EC_KEY_FILE];
-const KEY_CACHE = path.join(tmpdir(), `tokendesk-sim-test-keys-v1-${process.getuid?.() ?? "user"}`);
+const KEY_FILES = [...Object.values(LEGACY_KEY_FILES), OAUTH_RSA_KEY_FILE, OAUTH_EC_KEY_FILE];
+// The version names the set of files: a cache made for fewer files would never be complete.
+const KEY_CACHE = path.join(tmpdir(), `tokendesk-sim-test-keys-v2-${process.getuid?.() ?? "user"}`);
 
 async function cachedKeySet(): Promise<string> {
   const complete = async () =>
@@ -50,7 +51,7 @@ async function cachedKeySet(): Promise<string> {
     ).every(Boolean);
   if (await complete()) return KEY_CACHE;
   const candidate = await mkdtemp(path.join(tmpdir(), "tokendesk-sim-test-keys-new-"));
-  await ensureKeys(candidate, "http://127.0.0.1:1/AdminInterface/restapi/v1");
+  await ensureKeys(candidate, "http://127.0.0.1:1/AdminInterface/restapi");
   try {
     await rename(candidate, KEY_CACHE);
   } catch {
