@@ -1,10 +1,10 @@
 /**
- * Server start hook: a timer that resolves change INTENTs left without an
- * OUTCOME (see lib/audit/reconcile.ts). Every instance may run it; the
- * database's one-outcome-per-intent index keeps them from recording twice.
+ * Server start hook: the audit trail's background jobs (lib/audit/background-jobs.ts):
+ * settling unsettled changes and verifying new rows of the chain. Every instance
+ * runs them; database claims and locks keep each piece of work to one instance.
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
-  const { startReconcileTimer } = await import("@/lib/audit/reconcile-timer");
-  startReconcileTimer();
+  const { startAuditJobs } = await import("@/lib/audit/background-jobs");
+  startAuditJobs();
 }

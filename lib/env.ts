@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import { parseTrustedProxies } from "@/lib/http/client-address";
 
 /**
  * The one place that reads `process.env`. Everything is validated at first use
@@ -21,9 +22,25 @@ const optionalUrl = z.preprocess(emptyToUndefined, z.url().optional());
 export const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   PORT: port.default(3000),
+  // Where the web server listens; unset: 127.0.0.1 in demo mode, every interface otherwise (scripts/start-listen.ts).
+  HOST: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .regex(/^[A-Za-z0-9.:-]+$/, "must be a host name or an IP address, e.g. 0.0.0.0")
+      .optional(),
+  ),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 
   DATABASE_URL: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, "must be a postgresql:// connection string")
+      .optional(),
+  ),
+  // The tables' owner, for migrations and grants only; DATABASE_URL is then the web server's own, lesser role.
+  DATABASE_OWNER_URL: z.preprocess(
     emptyToUndefined,
     z
       .string()
@@ -45,6 +62,19 @@ export const envSchema = z.object({
   AUDIT_HMAC_KEY: z.preprocess(emptyToUndefined, z.string().min(32, "must be at least 32 characters").optional()),
   AUDIT_HMAC_KEY_FILE: optionalString,
   AUDIT_RECONCILE_AFTER_SECONDS: positiveInt.default(60),
+  /** Every this many minutes one instance verifies the rows added to the chain since the last verification. */
+  AUDIT_VERIFY_EVERY_MINUTES: positiveInt.default(10),
+
+  /** Proxies whose X-Forwarded-For is believed (addresses or CIDRs); none by default. */
+  TRUSTED_PROXIES: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .optional()
+      .superRefine((value, ctx) => {
+        for (const problem of parseTrustedProxies(value).problems) ctx.addIssue({ code: "custom", message: problem });
+      }),
+  ),
 
   RSA_ADMIN_KEY_FILE: optionalString,
   RSA_OAUTH_ISSUER: optionalUrl,
@@ -55,6 +85,10 @@ export const envSchema = z.object({
   RSA_TIMEOUT_MS: positiveInt.default(8000),
   RSA_TOTAL_TIMEOUT_MS: positiveInt.default(15000),
   RSA_RETRY_AFTER_CAP_MS: positiveInt.default(5000),
+  /** Consecutive calls that fail to reach RSA before calls fail at once; 0 turns the circuit breaker off. */
+  RSA_BREAKER_FAILURES: z.coerce.number().int().min(0).default(5),
+  /** While RSA is down, how often a harmless lookup checks whether it is back. */
+  RSA_BREAKER_PROBE_SECONDS: positiveInt.default(10),
 });
 
 export type Env = z.infer<typeof envSchema>;

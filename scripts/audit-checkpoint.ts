@@ -2,6 +2,9 @@
 import { appendFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
 import pg from "pg";
+import { appendAuditEvent } from "../lib/audit/append";
+import { readChainHead } from "../lib/audit/chain-head";
+import { auditEvents, NO_REQUEST, SYSTEM_ACTORS } from "../lib/audit/events";
 import { auditHmacKey } from "../lib/audit/hmac-key";
 import { makeCheckpoint } from "../lib/audit/checkpoint";
 import { loadLocalAuditKey } from "./local-audit-key";
@@ -13,12 +16,7 @@ runMain(async () => {
   return withDatabase(async (url) => {
     const client = new pg.Client({ connectionString: url });
     await client.connect();
-    const head = (
-      await client.query<{ seq: string; hash: string }>(
-        "SELECT seq::text, hash FROM audit_events ORDER BY seq DESC LIMIT 1",
-      )
-    ).rows[0];
-    await client.end();
+    const head = await readChainHead(client).finally(() => client.end());
     if (!head) {
       console.error("The audit trail is empty: nothing to checkpoint yet.");
       return 1;
@@ -30,6 +28,8 @@ runMain(async () => {
     } else {
       console.log(line);
     }
+    // The trail records that a checkpoint was taken (the checkpoint itself lives off the box).
+    await appendAuditEvent(auditEvents.checkpoint({ actor: SYSTEM_ACTORS.commandLine, request: NO_REQUEST, ...head }));
     return 0;
   });
 }, ["AuditKeyError"]);

@@ -8,7 +8,7 @@ runMain(async () => {
   return withDatabase(async () => {
     const report = await reconcileOpenIntents();
     if (report.examined === 0) console.log("No open change intents: every change in the audit trail has an outcome.");
-    for (const r of report.resolved) console.log(`Resolved ${r.intentId} (serial ${r.serial}): ${r.outcome}`);
+    for (const r of report.resolved) console.log(`Resolved ${r.intentId} (serial ${r.serial}): ${r.resolution}`);
     for (const d of report.deferred)
       console.log(`Deferred ${d.intentId} (serial ${d.serial}): ${d.reason}; will retry`);
     return report.deferred.length > 0 ? 1 : 0;

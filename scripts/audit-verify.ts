@@ -15,7 +15,7 @@ runMain(async () => {
     const key = auditHmacKey();
     const checkpoints = values.checkpoints ? parseCheckpoints(key, await readFile(values.checkpoints, "utf8")) : [];
     const started = Date.now();
-    const result = await verifyChain(url, key, checkpoints);
+    const result = await verifyChain(url, key, { checkpoints });
     await recordVerification(result, "command");
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
     if (result.ok) {

@@ -1,5 +1,6 @@
 import { redirect } from "next/navigation";
 import { getCurrentUser } from "@/lib/auth/current-user";
+import { DatabaseUnavailableError } from "@/lib/db/availability";
 import { env } from "@/lib/env";
 import { TopBar } from "@/components/top-bar";
 import { DemoBanner } from "@/components/demo-banner";
@@ -9,9 +10,16 @@ import { Providers } from "@/app/(app)/providers";
 export const dynamic = "force-dynamic";
 
 export default async function SignedInLayout({ children }: { children: React.ReactNode }) {
-  // Each page checks its own permission too; this only keeps the chrome off signed-out screens.
-  const user = await getCurrentUser();
-  if (!user) redirect("/signin");
+  // Each page goes through the door itself (which redirects, with the way back, and audits);
+  // the layout only keeps the chrome off signed-out screens.
+  let user: Awaited<ReturnType<typeof getCurrentUser>>;
+  try {
+    user = await getCurrentUser();
+  } catch (error) {
+    if (error instanceof DatabaseUnavailableError) redirect("/unavailable");
+    throw error;
+  }
+  if (!user) return <>{children}</>;
   return (
     <>
       <a

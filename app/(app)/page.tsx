@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { requirePagePermission } from "@/lib/auth/require-permission";
+import { requirePage } from "@/lib/guard/page";
 import { recentSearches } from "@/lib/audit/serial-history";
 import { Desk } from "@/components/desk/desk";
 import { can } from "@/lib/auth/permissions";
@@ -11,7 +11,7 @@ export default async function DeskPage({
 }: {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  const user = await requirePagePermission("token:read", "/");
+  const { user } = await requirePage({ resource: "desk", permission: "token:read" }, "/");
   const params = await searchParams;
   const ticket = typeof params.ticket === "string" ? params.ticket.slice(0, 64) : "";
   return (

@@ -2,9 +2,7 @@
 
 import { signIn } from "next-auth/react";
 import { useState, type FormEvent } from "react";
-import { SIGN_IN_THROTTLED } from "@/lib/auth/sign-in-errors";
-
-const WRONG_CREDENTIALS = "The email or password is not correct.";
+import { signInMessage } from "@/lib/auth/sign-in-errors";
 
 export function SignInForm({ callbackUrl, notice }: { callbackUrl: string; notice?: string }) {
   const [error, setError] = useState<string | null>(null);
@@ -25,11 +23,7 @@ export function SignInForm({ callbackUrl, notice }: { callbackUrl: string; notic
         window.location.assign(callbackUrl);
         return;
       }
-      setError(
-        result?.error === SIGN_IN_THROTTLED
-          ? "Too many failed sign-ins for this email. Wait 15 minutes and try again, or ask an administrator to reset your password."
-          : WRONG_CREDENTIALS,
-      );
+      setError(signInMessage(result?.error));
     } catch {
       setError("tokendesk could not be reached. Check your connection and try again.");
     }

@@ -1,5 +1,5 @@
 import { LocalTime } from "@/components/local-time";
-import { verifyAuditChainAction } from "@/app/(app)/audit/verify-audit-chain-action";
+import { verifyAuditChainAction } from "@/lib/actions/verify-audit-chain-action";
 
 interface Verification {
   verifiedAt: Date;

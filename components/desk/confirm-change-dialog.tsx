@@ -3,7 +3,7 @@
 import * as Dialog from "@radix-ui/react-dialog";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useRef, useState, type FormEvent } from "react";
-import { changeTokenAction } from "@/app/(app)/tokens/change-token-action";
+import { changeTokenAction } from "@/lib/actions/change-token-action";
 import { CHANGE_REASONS } from "@/lib/tokens/change-reasons";
 import { groupSerial } from "@/lib/tokens/serial";
 import {
@@ -28,7 +28,9 @@ interface Props {
 }
 
 function describe(snapshot: TokenSnapshot, action: TokenAction): string {
-  return action === "unassign" ? `${snapshot.tokenState}${snapshot.userId ? " (assigned)" : ""}` : snapshot.tokenStatus;
+  return action === "unassign"
+    ? `${snapshot.tokenState}${snapshot.userId ? " (assigned)" : ""}`
+    : (snapshot.tokenStatus ?? "unknown");
 }
 
 /** Confirms one change: what it does, ticket and reason, and RSA's answer in plain words. */

@@ -1,12 +1,13 @@
 import "server-only";
-import { randomUUID } from "node:crypto";
 import { db } from "@/lib/db";
 import type { AuditEventType } from "@/lib/generated/prisma/enums";
 import { chainHash, GENESIS_HASH, type ChainedFields } from "@/lib/audit/canonical";
 import { auditHmacKey } from "@/lib/audit/hmac-key";
+import type { AuditEvent } from "@/lib/audit/events";
 
 /**
- * The only way rows enter the audit trail. Appends are serialised by a
+ * The only way rows enter the audit trail, and it takes only events built by
+ * the catalogue in events.ts. Appends are serialised by a
  * transaction-scoped advisory lock, so every app instance extends one chain
  * with gapless sequence numbers.
  */
@@ -14,51 +15,15 @@ import { auditHmacKey } from "@/lib/audit/hmac-key";
 // Fixed id of the audit chain's advisory lock (any constant unique among our locks).
 const AUDIT_CHAIN_LOCK = 72_707_369_002n;
 
-export type AuditEventInput = Partial<Omit<ChainedFields, "seq" | "id" | "type" | "occurredAt">> & {
-  type: AuditEventType;
-  id?: string;
-  occurredAt?: Date;
-};
-
 export interface AppendedEvent {
   id: string;
   seq: bigint;
   occurredAt: Date;
 }
 
-function normalise(input: AuditEventInput): Omit<ChainedFields, "seq"> {
-  return {
-    id: input.id ?? randomUUID(),
-    type: input.type,
-    occurredAt: input.occurredAt ?? new Date(),
-    actorId: input.actorId ?? null,
-    actorEmail: input.actorEmail ?? null,
-    actorName: input.actorName ?? null,
-    actorRole: input.actorRole ?? null,
-    action: input.action ?? null,
-    serial: input.serial ?? null,
-    tokenType: input.tokenType ?? null,
-    rsaUserId: input.rsaUserId ?? null,
-    ticket: input.ticket ?? null,
-    reason: input.reason ?? null,
-    note: input.note ?? null,
-    intentId: input.intentId ?? null,
-    outcome: input.outcome ?? null,
-    rsaStatus: input.rsaStatus ?? null,
-    errorCode: input.errorCode ?? null,
-    stateBefore: input.stateBefore ?? null,
-    stateAfter: input.stateAfter ?? null,
-    durationMs: input.durationMs ?? null,
-    requestId: input.requestId ?? null,
-    clientIp: input.clientIp ?? null,
-    userAgent: input.userAgent?.slice(0, 512) ?? null,
-    details: input.details ?? null,
-  };
-}
-
-export async function appendAuditEvent(input: AuditEventInput): Promise<AppendedEvent> {
+export async function appendAuditEvent(event: AuditEvent): Promise<AppendedEvent> {
   const key = auditHmacKey();
-  const fields = normalise(input);
+  const fields: Omit<ChainedFields, "seq"> = event;
   return db().$transaction(async (tx) => {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`;
     const head = await tx.$queryRaw<{ seq: bigint; hash: string }[]>`

@@ -54,7 +54,7 @@ export const historyFiltersSchema = z.object({
     .enum(Object.keys(OUTCOME_FILTERS) as [keyof typeof OUTCOME_FILTERS])
     .optional()
     .catch(undefined),
-  serial: z.preprocess((v) => (typeof v === "string" ? v.replace(/[\s-]/g, "") : v), optionalText(36)),
+  serial: z.preprocess((v) => (typeof v === "string" ? v.replace(/[\s-]/g, "") : undefined), optionalText(36)),
   ticket: optionalText(64),
   rsaUser: optionalText(64),
   cursor: optionalText(80),

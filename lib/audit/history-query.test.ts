@@ -1,57 +1,52 @@
-import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { appendAuditEvent } from "@/lib/audit/append";
+import { auditEvents, NO_REQUEST } from "@/lib/audit/events";
+import { backdated, testAgent, testChange, testIntent } from "@/lib/test-support/audit-events";
 import { parseHistoryFilters } from "@/lib/audit/history-filters";
 import { historyBatches, historyPage, PAGE_SIZE } from "@/lib/audit/history-query";
 import { csvHeader, csvRows, jsonLines, neutraliseCell } from "@/lib/audit/export-format";
 
-const alice = { actorId: randomUUID(), actorName: "Alice", actorEmail: "alice@example.com", actorRole: "AGENT" };
-const bob = { actorId: randomUUID(), actorName: "Bob", actorEmail: "bob@example.com", actorRole: "AGENT" };
+const alice = testAgent("Alice");
+const bob = testAgent("Bob");
 
 describe("audit history query", async () => {
   // 60 lookups by Alice, then a change by Bob with its outcome, a refused one and an open one.
   for (let i = 0; i < 60; i++)
-    await appendAuditEvent({ ...alice, type: "LOOKUP", serial: String(200000000000 + i), outcome: "FOUND" });
-  const intentId = randomUUID();
-  await appendAuditEvent({
-    ...bob,
-    id: intentId,
-    type: "CHANGE_INTENT",
-    action: "DISABLE",
-    serial: "000000000777",
-    ticket: '=HYPERLINK("x")',
-    reason: "lost",
-  });
-  await appendAuditEvent({
-    ...bob,
-    type: "CHANGE_OUTCOME",
-    intentId,
-    action: "DISABLE",
-    serial: "000000000777",
-    outcome: "SUCCESS",
-    rsaStatus: 200,
-    durationMs: 42,
-  });
-  await appendAuditEvent({
-    ...bob,
-    type: "CHANGE_REFUSED",
-    action: "ENABLE",
-    serial: "000000000778",
-    outcome: "REFUSED",
-    errorCode: "STATE_CHANGED",
-    ticket: "INC-2",
-  });
-  await appendAuditEvent({
-    ...bob,
-    type: "CHANGE_INTENT",
-    action: "UNASSIGN",
-    serial: "000000000779",
-    ticket: "INC-3",
-    occurredAt: new Date(Date.now() - 120_000),
-  });
+    await appendAuditEvent(
+      auditEvents.lookup({
+        actor: alice,
+        request: NO_REQUEST,
+        serial: String(200000000000 + i),
+        tokenType: "SID700",
+        rsaUserId: null,
+        outcome: "FOUND",
+      }),
+    );
+  const disable = testIntent(bob, testChange({ action: "DISABLE", serial: "000000000777", ticket: '=HYPERLINK("x")', reason: "lost" }));
+  await appendAuditEvent(auditEvents.changeIntent({ intent: disable, stateBefore: null }));
+  await appendAuditEvent(
+    auditEvents.changeOutcome({
+      intent: disable,
+      outcome: "SUCCESS",
+      failure: { rsaStatus: 200 },
+      stateBefore: null,
+      stateAfter: null,
+      durationMs: 42,
+    }),
+  );
+  await appendAuditEvent(
+    auditEvents.changeRefused({
+      actor: bob,
+      request: NO_REQUEST,
+      change: testChange({ action: "ENABLE", serial: "000000000778", ticket: "INC-2" }),
+      errorCode: "STATE_CHANGED",
+    }),
+  );
+  const open = testIntent(bob, testChange({ action: "UNASSIGN", serial: "000000000779", ticket: "INC-3" }));
+  await appendAuditEvent(backdated(auditEvents.changeIntent({ intent: open, stateBefore: null }), 120_000));
 
   it("reads an INTENT and its OUTCOME as one event, newest first", async () => {
-    const { rows } = await historyPage(parseHistoryFilters({ agent: bob.actorId }));
+    const { rows } = await historyPage(parseHistoryFilters({ agent: bob.id }));
     expect(rows.map((r) => `${r.type}:${r.serial}:${r.outcome ?? "open"}`)).toEqual([
       "CHANGE_REFUSED:000000000778:REFUSED",
       "CHANGE_INTENT:000000000777:SUCCESS",
@@ -61,10 +56,10 @@ describe("audit history query", async () => {
   });
 
   it("pages with a keyset cursor: 50, then the rest, no overlap, no gap", async () => {
-    const first = await historyPage(parseHistoryFilters({ agent: alice.actorId }));
+    const first = await historyPage(parseHistoryFilters({ agent: alice.id }));
     expect(first.rows).toHaveLength(PAGE_SIZE);
     expect(first.nextCursor).toBeTruthy();
-    const second = await historyPage(parseHistoryFilters({ agent: alice.actorId, cursor: first.nextCursor! }));
+    const second = await historyPage(parseHistoryFilters({ agent: alice.id, cursor: first.nextCursor! }));
     expect(second.rows).toHaveLength(10);
     expect(second.nextCursor).toBeNull();
     const serials = [...first.rows, ...second.rows].map((r) => r.serial);
@@ -79,8 +74,8 @@ describe("audit history query", async () => {
     [{ action: "refused" }, ["000000000778"]],
     [{ action: "unassign" }, ["000000000779"]],
     [{ outcome: "open" }, ["000000000779"]],
-    [{ outcome: "success", agent: bob.actorId }, ["000000000777"]],
-    [{ range: "1h", agent: bob.actorId, action: "changes" }, ["000000000777", "000000000779"]],
+    [{ outcome: "success", agent: bob.id }, ["000000000777"]],
+    [{ range: "1h", agent: bob.id, action: "changes" }, ["000000000777", "000000000779"]],
   ])("filters by %j", async (params, serials) => {
     const { rows } = await historyPage(parseHistoryFilters(params as Record<string, string>));
     expect(rows.map((r) => r.serial)).toEqual(serials);
@@ -88,7 +83,7 @@ describe("audit history query", async () => {
 
   it("streams exactly the filtered set in batches", async () => {
     const seen: string[] = [];
-    for await (const batch of historyBatches(parseHistoryFilters({ agent: alice.actorId }), 7)) {
+    for await (const batch of historyBatches(parseHistoryFilters({ agent: alice.id }), 7)) {
       expect(batch.length).toBeLessThanOrEqual(7);
       seen.push(...batch.map((r) => r.serial!));
     }

@@ -1,118 +1,129 @@
 import "server-only";
+import { randomUUID } from "node:crypto";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { logger } from "@/lib/logger";
 import { appendAuditEvent } from "@/lib/audit/append";
-import { RsaError } from "@/lib/rsa/errors";
-import { readCurrentState } from "@/lib/tokens/rsa-change-calls";
 import {
-  expectedAfter,
-  sameSnapshot,
-  TOKEN_ACTIONS,
-  type TokenAction,
-  type TokenSnapshot,
-  type TokenType,
-} from "@/lib/tokens/token-actions";
+  auditEvents,
+  NO_REQUEST,
+  SYSTEM_ACTORS,
+  type AuditActor,
+  type ChangeResolution,
+  type IntentRef,
+} from "@/lib/audit/events";
+import { RsaError } from "@/lib/rsa/errors";
+import { changeDefinitionFor } from "@/lib/tokens/change-registry";
+import { claimIntent, findUnsettledIntents, postpone, settle, type UnsettledIntent } from "@/lib/audit/reconcile-store";
 
 /**
- * Ends INTENTs left without an OUTCOME (a crash, a killed process, a database
- * hiccup after RSA answered): looks the token up and records what is observed —
- * APPLIED, NOT_APPLIED or UNKNOWN — as the OUTCOME. Never silently: every
- * resolution is a row. If RSA cannot be asked now, the INTENT waits for the next run.
+ * Settles changes whose ending is not known: an INTENT left without an OUTCOME
+ * (a crash, a killed process, a database hiccup after RSA answered) or with an
+ * UNKNOWN one (sent, no readable answer). It reads the state from RSA again
+ * and appends one RESOLUTION — APPLIED, NOT_APPLIED or STILL_UNKNOWN. While
+ * RSA cannot be asked it looks again later with backoff, and only gives up
+ * (STILL_UNKNOWN) after MAX_ATTEMPTS. Each change is claimed by one instance
+ * at a time; the database allows one RESOLUTION per INTENT whatever happens.
  */
 
 export interface ReconcileReport {
   examined: number;
-  resolved: { intentId: string; serial: string; outcome: "APPLIED" | "NOT_APPLIED" | "UNKNOWN" }[];
-  deferred: { intentId: string; serial: string; reason: string }[];
+  resolved: { intentId: string; serial: string | null; resolution: ChangeResolution }[];
+  deferred: { intentId: string; serial: string | null; reason: string }[];
 }
 
-const RECONCILER = { actorName: "tokendesk reconciler", actorRole: "SYSTEM" };
+export const MAX_ATTEMPTS = 10;
+const BASE_BACKOFF_MS = 30_000;
+const MAX_BACKOFF_MS = 30 * 60_000;
 
-function asSnapshot(value: unknown): TokenSnapshot | null {
-  if (!value || typeof value !== "object") return null;
-  const v = value as Record<string, unknown>;
-  if (typeof v.tokenStatus !== "string" || typeof v.tokenState !== "string") return null;
-  return {
-    tokenStatus: v.tokenStatus,
-    tokenState: v.tokenState,
-    userId: (v.userId as string | null) ?? null,
-  } as TokenSnapshot;
+export function backoffMs(attempts: number): number {
+  return Math.min(MAX_BACKOFF_MS, BASE_BACKOFF_MS * 2 ** Math.max(0, attempts - 1));
 }
 
 export async function reconcileOpenIntents(
-  options: { olderThanSeconds?: number; now?: Date } = {},
+  options: { olderThanSeconds?: number; now?: Date; resolver?: AuditActor } = {},
 ): Promise<ReconcileReport> {
+  const now = options.now ?? new Date();
   const olderThan = options.olderThanSeconds ?? env().AUDIT_RECONCILE_AFTER_SECONDS;
-  const cutoff = new Date((options.now ?? new Date()).getTime() - olderThan * 1000);
-  const open = await db().$queryRaw<
-    {
-      id: string;
-      serial: string;
-      token_type: string;
-      action: string;
-      state_before: unknown;
-      ticket: string | null;
-      reason: string | null;
-      rsa_user_id: string | null;
-      actor_id: string | null;
-      actor_email: string | null;
-      actor_name: string | null;
-      actor_role: string | null;
-    }[]
-  >`
-    SELECT i.id::text, i.serial, i.token_type, i.action, i.state_before, i.ticket, i.reason, i.rsa_user_id,
-           i.actor_id::text, i.actor_email, i.actor_name, i.actor_role
-      FROM audit_events i
-     WHERE i.type = 'CHANGE_INTENT' AND i.occurred_at < ${cutoff}
-       AND NOT EXISTS (SELECT 1 FROM audit_events o WHERE o.type = 'CHANGE_OUTCOME' AND o.intent_id = i.id)
-     ORDER BY i.seq LIMIT 100`;
+  const cutoff = new Date(now.getTime() - olderThan * 1000);
+  const instance = randomUUID();
+  const open = await findUnsettledIntents(cutoff, now);
 
   const report: ReconcileReport = { examined: open.length, resolved: [], deferred: [] };
   for (const intent of open) {
-    const action = intent.action.toLowerCase() as TokenAction;
-    const before = asSnapshot(intent.state_before);
-    let observed: TokenSnapshot | null = null;
-    let outcome: "APPLIED" | "NOT_APPLIED" | "UNKNOWN" = "UNKNOWN";
-    if (TOKEN_ACTIONS.includes(action) && before) {
-      try {
-        observed = await readCurrentState(intent.token_type as TokenType, intent.serial);
-      } catch (error) {
-        if (error instanceof RsaError && error.kind !== "not_found") {
-          report.deferred.push({ intentId: intent.id, serial: intent.serial, reason: `RSA ${error.kind}` });
-          continue;
-        }
-        if (!(error instanceof RsaError)) throw error;
-      }
-      if (observed && sameSnapshot(observed, expectedAfter(action, before))) outcome = "APPLIED";
-      else if (observed && sameSnapshot(observed, before)) outcome = "NOT_APPLIED";
+    const attempts = await claimIntent(intent.id, instance, now);
+    if (attempts === null) continue; // another instance is on it
+    const outcome = await observe(intent);
+    if (outcome.kind === "retry" && attempts + 1 < MAX_ATTEMPTS) {
+      await postpone(intent.id, attempts + 1, new Date(now.getTime() + backoffMs(attempts + 1)), outcome.reason);
+      report.deferred.push({ intentId: intent.id, serial: intent.serial, reason: outcome.reason });
+      continue;
     }
+    const resolution: ChangeResolution = outcome.kind === "retry" ? "STILL_UNKNOWN" : outcome.resolution;
+    const details = {
+      observedAt: new Date().toISOString(),
+      attempts: attempts + 1,
+      outcomeBefore: intent.outcome ?? "NONE",
+      ...(outcome.kind === "retry" ? { gaveUp: outcome.reason } : {}),
+    };
     try {
-      await appendAuditEvent({
-        // The OUTCOME repeats its INTENT's actor (so filters find it); who recorded it is in details.
-        actorId: intent.actor_id,
-        actorEmail: intent.actor_email,
-        actorName: intent.actor_name,
-        actorRole: intent.actor_role,
-        type: "CHANGE_OUTCOME",
-        intentId: intent.id,
-        action: intent.action,
-        serial: intent.serial,
-        tokenType: intent.token_type,
-        rsaUserId: intent.rsa_user_id,
-        ticket: intent.ticket,
-        reason: intent.reason,
-        outcome,
-        stateBefore: before,
-        stateAfter: observed,
-        details: { reconciled: true, recordedBy: RECONCILER, observedAt: new Date().toISOString() },
-      });
-      report.resolved.push({ intentId: intent.id, serial: intent.serial, outcome });
+      await appendAuditEvent(
+        auditEvents.changeResolution({
+          intent: intentRef(intent),
+          resolvedBy: options.resolver ?? SYSTEM_ACTORS.reconciler,
+          resolution,
+          stateBefore: intent.stateBefore,
+          observed: outcome.kind === "observed" ? outcome.observed : null,
+          details,
+        }),
+      );
+      report.resolved.push({ intentId: intent.id, serial: intent.serial, resolution });
     } catch (error) {
-      // Another instance (or the late real OUTCOME) got there first: the unique index said no.
+      // The one-resolution-per-intent index said no: it was settled elsewhere meanwhile.
       logger().info({ err: error, intentId: intent.id }, "intent already resolved elsewhere");
     }
+    await settle(intent.id);
   }
-  if (report.examined > 0) logger().warn({ report }, "reconciled open audit intents");
+  if (report.examined > 0) logger().warn({ report }, "reconciled unsettled audit intents");
   return report;
+}
+
+type Observation =
+  | { kind: "observed"; resolution: ChangeResolution; observed: unknown }
+  | { kind: "retry"; reason: string };
+
+/** Reads the state again and judges what it says about the change. */
+async function observe(intent: UnsettledIntent): Promise<Observation> {
+  const definition = changeDefinitionFor(intent.action);
+  const input = definition?.parseRecordedInput(intent.recordedInput);
+  const before = definition?.parseState(intent.stateBefore);
+  if (!definition || !input || !before) {
+    return { kind: "observed", resolution: "STILL_UNKNOWN", observed: null };
+  }
+  try {
+    const observed = await definition.read(input);
+    return { kind: "observed", resolution: definition.judge(input, before, observed), observed };
+  } catch (error) {
+    if (!(error instanceof RsaError)) throw error;
+    // Gone from RSA altogether: nothing to compare with.
+    if (error.kind === "not_found") return { kind: "observed", resolution: "STILL_UNKNOWN", observed: null };
+    return { kind: "retry", reason: `RSA ${error.kind}` };
+  }
+}
+
+function intentRef(intent: UnsettledIntent): IntentRef {
+  return {
+    id: intent.id,
+    actor: intent.actor,
+    request: NO_REQUEST,
+    change: {
+      action: intent.action,
+      serial: intent.serial,
+      tokenType: intent.tokenType,
+      rsaUserId: intent.rsaUserId,
+      ticket: intent.ticket,
+      reason: intent.reason,
+      note: intent.note,
+    },
+  };
 }

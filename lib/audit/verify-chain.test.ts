@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import pg from "pg";
 import { appendAuditEvent } from "@/lib/audit/append";
+import { auditEvents, NO_REQUEST } from "@/lib/audit/events";
 import { auditHmacKey } from "@/lib/audit/hmac-key";
 import { makeCheckpoint, parseCheckpoints } from "@/lib/audit/checkpoint";
 import { verifyChain } from "@/lib/audit/verify-chain";
@@ -29,7 +30,17 @@ async function freshChain() {
 // appendAuditEvent writes to this file's own database; each tamper test copies it first.
 async function seedChain(count: number) {
   for (let i = 1; i <= count; i++)
-    await appendAuditEvent({ type: "LOOKUP", serial: String(100000000000 + i), outcome: "FOUND", details: { i } });
+    await appendAuditEvent(
+      auditEvents.lookup({
+        actor: { kind: "anonymous" },
+        request: NO_REQUEST,
+        serial: String(100000000000 + i),
+        tokenType: "SID700",
+        rsaUserId: null,
+        outcome: "FOUND",
+        details: { i },
+      }),
+    );
 }
 
 async function copyOfChain(): Promise<{ url: string; drop(): Promise<void> }> {
@@ -101,7 +112,7 @@ describe("audit chain verification", async () => {
       const line = JSON.stringify(makeCheckpoint(auditHmacKey(), before.head!));
       await tamper(copy.url, "DELETE FROM audit_events WHERE seq > 10");
       expect((await verifyChain(copy.url, auditHmacKey())).ok).toBe(true); // nothing inside the chain shows it…
-      const result = await verifyChain(copy.url, auditHmacKey(), parseCheckpoints(auditHmacKey(), line));
+      const result = await verifyChain(copy.url, auditHmacKey(), { checkpoints: parseCheckpoints(auditHmacKey(), line) });
       expect(result).toMatchObject({ ok: false, firstBreak: { problem: "truncated", seq: "11" } }); // …the checkpoint does
       const forged = line.replace(/"seq":"12"/, '"seq":"13"');
       expect(() => parseCheckpoints(auditHmacKey(), forged)).toThrow(/bad signature/);

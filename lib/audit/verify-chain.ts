@@ -22,19 +22,26 @@ export interface VerifyResult {
   head: { seq: string; hash: string } | null;
   firstBreak: ChainBreak | null;
   checkpointsChecked: number;
+  /** Another instance was verifying already; nothing was walked. */
+  skipped?: boolean;
 }
 
 const BATCH = 10_000;
 
-export async function verifyChain(
-  connectionString: string,
-  key: Buffer,
-  checkpoints: Checkpoint[] = [],
-): Promise<VerifyResult> {
+export interface VerifyOptions {
+  checkpoints?: Checkpoint[];
+  /** Start after a row verified before (incremental runs), instead of at the genesis. */
+  after?: { seq: bigint; hash: string } | null;
+  /** Inside the walk's transaction: false skips the walk (another instance holds the lock). */
+  lock?: (client: pg.ClientBase) => Promise<boolean>;
+}
+
+export async function verifyChain(connectionString: string, key: Buffer, options: VerifyOptions = {}): Promise<VerifyResult> {
+  const checkpoints = options.checkpoints ?? [];
   const client = new pg.Client({ connectionString });
   await client.connect();
-  let prevHash = GENESIS_HASH;
-  let expectedSeq = 1n;
+  let prevHash = options.after?.hash ?? GENESIS_HASH;
+  let expectedSeq = (options.after?.seq ?? 0n) + 1n;
   let rowsChecked = 0;
   let firstBreak: ChainBreak | null = null;
   const wanted = new Map(checkpoints.map((c) => [BigInt(c.seq), c]));
@@ -42,13 +49,28 @@ export async function verifyChain(
   try {
     // A repeatable-read snapshot: rows appended while we walk don't confuse the walk.
     await client.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
+    if (options.lock && !(await options.lock(client))) {
+      await client.query("ROLLBACK");
+      return { ok: true, rowsChecked: 0, head: null, firstBreak: null, checkpointsChecked: 0, skipped: true };
+    }
+    if (options.after) {
+      // The row the last run ended on must still be the row it saw: edits before it, or a cut, show here.
+      const anchor = await client.query<{ hash: string }>("SELECT hash FROM audit_events WHERE seq = $1", [options.after.seq.toString()]);
+      if (anchor.rows[0]?.hash !== options.after.hash) {
+        firstBreak = {
+          seq: options.after.seq.toString(),
+          problem: anchor.rows.length === 0 ? "truncated" : "edited",
+          message: `row ${options.after.seq} is not the row verified last time: the chain was changed or cut since`,
+        };
+      }
+    }
     // Fetch the next batch while hashing this one: the walk is bound by whichever is slower.
     const fetchAfter = (after: bigint) =>
       client.query<RawAuditRow>(
         `SELECT ${AUDIT_COLUMNS.join(", ")} FROM audit_events WHERE seq > $1 ORDER BY seq LIMIT ${BATCH}`,
         [after.toString()],
       );
-    let pending: Promise<pg.QueryResult<RawAuditRow>> | null = fetchAfter(0n);
+    let pending: Promise<pg.QueryResult<RawAuditRow>> | null = firstBreak ? null : fetchAfter(expectedSeq - 1n);
     while (pending) {
       const { rows }: pg.QueryResult<RawAuditRow> = await pending;
       const lastRaw = rows.at(-1);
@@ -110,7 +132,7 @@ export async function verifyChain(
   return {
     ok: firstBreak === null,
     rowsChecked,
-    head: rowsChecked > 0 ? { seq: (expectedSeq - 1n).toString(), hash: prevHash } : null,
+    head: rowsChecked > 0 || options.after ? { seq: (expectedSeq - 1n).toString(), hash: prevHash } : null,
     firstBreak,
     checkpointsChecked: checkpoints.length,
   };

@@ -4,7 +4,9 @@ import { burnPasswordCheck, verifyPassword } from "@/lib/auth/password";
 import { openSession } from "@/lib/auth/session-store";
 import type { Role } from "@/lib/auth/permissions";
 import { appendAuditEvent } from "@/lib/audit/append";
-import { MAX_FAILED_SIGN_INS, recentFailedSignIns, SignInThrottledError } from "@/lib/auth/sign-in-throttle";
+import { userActor } from "@/lib/audit/actors";
+import { auditEvents, type AuditRequest, type SignInFailure } from "@/lib/audit/events";
+import { admitSignInAttempt, forgetSuccessfulAttempt, SignInThrottledError } from "@/lib/auth/sign-in-throttle";
 
 export interface AuthenticatedUser {
   id: string;
@@ -17,59 +19,44 @@ export interface AuthenticatedUser {
 /**
  * Checks an email and password and opens a session. Every failure returns null
  * so the sign-in page says the same thing for an unknown email, a wrong
- * password and a disabled account. Too many recent failures for the email
- * throw SignInThrottledError instead (see sign-in-throttle.ts).
+ * password and a disabled account. The attempt is counted before the password
+ * is checked; too many throw SignInThrottledError (see sign-in-throttle.ts).
+ * A database that cannot be reached throws (callers say so, never "wrong password").
  */
 export async function authenticate(
-  email: string,
+  rawEmail: string,
   password: string,
-  meta: { ipAddress: string | null; userAgent: string | null },
+  meta: { ipAddress: string | null; userAgent: string | null; requestId?: string | null },
 ): Promise<{ user: AuthenticatedUser; sessionId: string } | null> {
-  const request = { clientIp: meta.ipAddress, userAgent: meta.userAgent };
-  if ((await recentFailedSignIns(email.toLowerCase())) >= MAX_FAILED_SIGN_INS) {
-    await appendAuditEvent({
-      type: "SIGN_IN_FAILED",
-      actorEmail: email.toLowerCase(),
-      outcome: "THROTTLED",
-      ...request,
-    });
-    throw new SignInThrottledError();
+  const email = rawEmail.toLowerCase();
+  const request: AuditRequest = { requestId: meta.requestId ?? null, clientIp: meta.ipAddress, userAgent: meta.userAgent };
+  const failed = (actor: Parameters<typeof auditEvents.signInFailed>[0]["actor"], outcome: SignInFailure) =>
+    appendAuditEvent(auditEvents.signInFailed({ actor, request, outcome }));
+
+  try {
+    await admitSignInAttempt(email, meta.ipAddress);
+  } catch (error) {
+    if (error instanceof SignInThrottledError) {
+      await failed({ kind: "anonymous", email }, "THROTTLED");
+    }
+    throw error;
   }
-  const user = await db().user.findUnique({ where: { email: email.toLowerCase() } });
+  const user = await db().user.findUnique({ where: { email } });
   if (!user) {
     await burnPasswordCheck(password);
-    await appendAuditEvent({
-      type: "SIGN_IN_FAILED",
-      actorEmail: email.toLowerCase(),
-      outcome: "UNKNOWN_EMAIL",
-      ...request,
-    });
+    await failed({ kind: "anonymous", email }, "UNKNOWN_EMAIL");
     return null;
   }
   const valid = await verifyPassword(password, user.passwordHash);
   if (!valid || user.disabled) {
-    await appendAuditEvent({
-      type: "SIGN_IN_FAILED",
-      ...actorOf(user),
-      outcome: user.disabled ? "USER_DISABLED" : "WRONG_PASSWORD",
-      ...request,
-    });
+    await failed(userActor(user), user.disabled ? "USER_DISABLED" : "WRONG_PASSWORD");
     return null;
   }
+  await forgetSuccessfulAttempt(email, meta.ipAddress);
   const sessionId = await openSession(user.id, meta);
-  await appendAuditEvent({ type: "SIGN_IN", ...actorOf(user), outcome: "SUCCESS", details: { sessionId }, ...request });
+  await appendAuditEvent(auditEvents.signIn({ actor: userActor(user), request, method: "password", sessionId }));
   return {
-    user: {
-      id: user.id,
-      email: user.email,
-      displayName: user.displayName,
-      role: user.role,
-      sessionVersion: user.sessionVersion,
-    },
+    user: { id: user.id, email: user.email, displayName: user.displayName, role: user.role, sessionVersion: user.sessionVersion },
     sessionId,
   };
-}
-
-function actorOf(user: { id: string; email: string; displayName: string; role: string }) {
-  return { actorId: user.id, actorEmail: user.email, actorName: user.displayName, actorRole: user.role };
 }

@@ -4,8 +4,11 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { z } from "zod";
 import { authSecret, env } from "@/lib/env";
 import { authenticate } from "@/lib/auth/authenticate";
-import { SIGN_IN_THROTTLED } from "@/lib/auth/sign-in-errors";
+import { SIGN_IN_ERRORS } from "@/lib/auth/sign-in-errors";
+import { logger } from "@/lib/logger";
 import { SignInThrottledError } from "@/lib/auth/sign-in-throttle";
+import { isDatabaseUnavailable } from "@/lib/db/availability";
+import { requestContextFrom } from "@/lib/request-context";
 import { checkSession, signOutEverywhere, type SessionClaims } from "@/lib/auth/session-store";
 
 const credentialsSchema = z.object({
@@ -38,17 +41,22 @@ export function authOptions(): NextAuthOptions {
         async authorize(credentials, req) {
           const parsed = credentialsSchema.safeParse(credentials);
           if (!parsed.success) return null;
-          const forwarded = header(req?.headers, "x-forwarded-for")?.split(",")[0]?.trim();
+          const context = requestContextFrom((name) => header(req?.headers, name));
           let result: Awaited<ReturnType<typeof authenticate>>;
           try {
             result = await authenticate(parsed.data.email, parsed.data.password, {
-              ipAddress: forwarded ?? null,
-              userAgent: header(req?.headers, "user-agent"),
+              ipAddress: context.clientIp,
+              userAgent: context.userAgent,
+              requestId: context.requestId,
             });
           } catch (error) {
-            // next-auth hands a thrown error's message to the sign-in form as `error`.
-            if (error instanceof SignInThrottledError) throw new Error(SIGN_IN_THROTTLED);
-            throw error;
+            // next-auth hands a thrown error's message to the sign-in form (and puts it in a URL):
+            // only our own codes ever leave, never a driver's message.
+            if (error instanceof SignInThrottledError)
+              throw new Error(error.scope === "email" ? SIGN_IN_ERRORS.throttled : SIGN_IN_ERRORS.throttledAddress);
+            if (isDatabaseUnavailable(error)) throw new Error(SIGN_IN_ERRORS.databaseUnavailable);
+            logger().error({ err: error, requestId: context.requestId }, "sign-in failed unexpectedly");
+            throw new Error(SIGN_IN_ERRORS.internal);
           }
           if (!result) return null;
           return {
@@ -77,7 +85,14 @@ export function authOptions(): NextAuthOptions {
       // the database no longer vouches for comes back without a user.
       async session({ session, token }) {
         const claims = claimsOf(token);
-        const check = claims ? await checkSession(claims) : null;
+        let check: Awaited<ReturnType<typeof checkSession>> | null = null;
+        try {
+          check = claims ? await checkSession(claims) : null;
+        } catch (error) {
+          // Not "signed out": the database cannot say. getCurrentUser() turns this into a clear 503.
+          if (isDatabaseUnavailable(error)) return { expires: session.expires, databaseUnavailable: true } as typeof session;
+          throw error;
+        }
         if (!check?.ok) return { expires: session.expires } as typeof session;
         return {
           expires: session.expires,

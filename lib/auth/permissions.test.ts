@@ -29,11 +29,35 @@ describe("permissions", () => {
 });
 
 describe("callback after sign-in", () => {
+  const app = "https://tokendesk.example.com";
+
   it("follows same-site paths only", () => {
-    expect(safeCallbackPath("/audit?serial=1")).toBe("/audit?serial=1");
-    expect(safeCallbackPath("https://evil.example/")).toBe("/");
-    expect(safeCallbackPath("//evil.example/x")).toBe("/");
-    expect(safeCallbackPath("/signin")).toBe("/");
-    expect(safeCallbackPath(undefined)).toBe("/");
+    expect(safeCallbackPath("/audit?serial=1", app)).toBe("/audit?serial=1");
+    expect(safeCallbackPath(`${app}/tokens/000000200002?ticket=INC-1`, app)).toBe("/tokens/000000200002?ticket=INC-1");
+    expect(safeCallbackPath("/signin", app)).toBe("/");
+    expect(safeCallbackPath(undefined, app)).toBe("/");
+  });
+
+  // Every form a red team used to leave the site, plus their cousins.
+  it.each([
+    "https://evil.example/",
+    "//evil.example/x",
+    "/.//evil.example",
+    "/..//evil.example",
+    "/a/..//evil.example",
+    "/./\\evil.example",
+    "/\\evil.example",
+    "\\\\evil.example",
+    "/%2e//evil.example",
+    "https://tokendesk.example.com.evil.example/",
+    "http://tokendesk.example.com/",
+    "javascript:alert(1)",
+    " //evil.example",
+    "/\t/evil.example",
+  ])("refuses %j", (value) => {
+    const path = safeCallbackPath(value, app);
+    expect(path).toBe("/");
+    // Whatever comes back must stay on the app's origin when a browser resolves it.
+    expect(new URL(path, app).origin).toBe(app);
   });
 });

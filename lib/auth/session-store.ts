@@ -4,6 +4,8 @@ import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import type { Role } from "@/lib/auth/permissions";
 import { appendAuditEvent } from "@/lib/audit/append";
+import { userActor } from "@/lib/audit/actors";
+import { auditEvents } from "@/lib/audit/events";
 
 /**
  * Server-side state of each sign-in. The JWT only names a session; this table
@@ -80,15 +82,7 @@ async function end(sessionId: string, reason: string): Promise<SessionCheck> {
 export async function signOutEverywhere(claims: Pick<SessionClaims, "uid" | "sid">): Promise<void> {
   const user = await db().user.findUnique({ where: { id: claims.uid } });
   if (user) {
-    await appendAuditEvent({
-      type: "SIGN_OUT",
-      actorId: user.id,
-      actorEmail: user.email,
-      actorName: user.displayName,
-      actorRole: user.role,
-      outcome: "SUCCESS",
-      details: { sessionId: claims.sid },
-    });
+    await appendAuditEvent(auditEvents.signOut({ actor: userActor(user), sessionId: claims.sid }));
   }
   await db().$transaction([
     db().userSession.updateMany({

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll } from "vitest";
+import { afterAll, beforeAll, beforeEach } from "vitest";
 import { resetEnvCache } from "@/lib/env";
 import { resetRsaClient } from "@/lib/rsa/client";
 import type { RunningSimulator } from "@/simulator/index";
@@ -18,6 +18,8 @@ export function withSimulatedTenant(options: { timeoutMs?: number; totalTimeoutM
     resetEnvCache();
     resetRsaClient();
   });
+  // A fresh client per test: a test that makes RSA fail must not leave the next one a tripped breaker.
+  beforeEach(() => resetRsaClient());
   afterAll(() => {
     delete process.env.RSA_ADMIN_KEY_FILE;
     resetEnvCache();

@@ -9,6 +9,8 @@ import { sidSnapshot, ds100Snapshot, type TokenAction } from "@/lib/tokens/token
 import { SEED_EXAMPLES } from "@/simulator/index";
 import { withSimulatedTenant } from "@/lib/test-support/rsa-tenant";
 import type { CurrentUser } from "@/lib/auth/current-user";
+import { userActor } from "@/lib/audit/actors";
+import { reconcileOpenIntents } from "@/lib/audit/reconcile";
 
 const tenant = withSimulatedTenant({ timeoutMs: 400, totalTimeoutMs: 1000 });
 
@@ -19,6 +21,7 @@ const agent: CurrentUser = {
   role: "AGENT",
   sessionId: randomUUID(),
 };
+const actor = userActor(agent);
 const ctx = () => ({ requestId: randomUUID(), clientIp: "10.0.0.7", userAgent: "vitest" });
 const details = { ticket: "INC-1001", reason: "lost" as const, note: "" };
 
@@ -39,7 +42,7 @@ describe("changing a token writes INTENT then OUTCOME", () => {
   it("disable → enable → unassign on a seeded token, each with INTENT and SUCCESS OUTCOME", async () => {
     const serial = SEED_EXAMPLES.assignedEnabledSpares[0]!;
     for (const action of ["disable", "enable", "unassign"] as const) {
-      const result = await changeToken(agent, await request(serial, action), ctx());
+      const result = await changeToken(actor, await request(serial, action), ctx());
       expect(result.ok, JSON.stringify(result)).toBe(true);
     }
     const token = await getRsaClient().lookupSidToken(serial);
@@ -75,8 +78,7 @@ describe("changing a token writes INTENT then OUTCOME", () => {
     ["server-error", "UNAVAILABLE", 500],
     ["gateway-html", "UNAVAILABLE", 503],
     ["rate-limit", "RATE_LIMITED", 429],
-    ["hang", "TIMEOUT", null],
-  ] as const)("records a FAILURE OUTCOME when RSA answers the change with %s", async (kind, errorCode, rsaStatus) => {
+  ] as const)("records a FAILURE OUTCOME when RSA refuses the change with %s", async (kind, errorCode, rsaStatus) => {
     const serial = SEED_EXAMPLES.assignedEnabledSpares[1]!;
     const req = await request(serial, "disable");
     tenant.sim.setFault({
@@ -85,7 +87,7 @@ describe("changing a token writes INTENT then OUTCOME", () => {
       operations: ["change"],
       retryAfterSeconds: kind === "rate-limit" ? 3 : undefined,
     });
-    const result = await changeToken(agent, req, ctx());
+    const result = await changeToken(actor, req, ctx());
     expect(result.ok).toBe(false);
     if (!result.ok) {
       expect(result.code).toBe(`RSA_${errorCode}`);
@@ -96,13 +98,54 @@ describe("changing a token writes INTENT then OUTCOME", () => {
     const outcome = events.findLast((e) => e.type === "CHANGE_OUTCOME")!;
     expect(outcome).toMatchObject({ outcome: "FAILURE", errorCode, rsaStatus });
     expect(events.findLast((e) => e.type === "CHANGE_INTENT")!.id).toBe(outcome.intentId);
+    expect((await getRsaClient().lookupSidToken(serial)).tokenStatus).toBe("Enabled");
+  });
+
+  // Sent, and no readable answer came back: the audit says UNKNOWN, never FAILURE, and the
+  // reconciler later appends what RSA shows. `applied` says whether RSA made the change first.
+  it.each([
+    ["latency beyond the timeout", { kind: "latency", latencyMs: 1500, phase: "after-apply" }, true, "TIMEOUT"],
+    ["a hang after applying", { kind: "hang", phase: "after-apply" }, true, "TIMEOUT"],
+    ["a cut connection after applying", { kind: "connection-reset", phase: "after-apply" }, true, "NETWORK"],
+    ["a hang before applying", { kind: "hang" }, false, "TIMEOUT"],
+  ] as const)("records UNKNOWN for %s, then the reconciler resolves it", async (_name, fault, applied, errorCode) => {
+    const serial = SEED_EXAMPLES.assignedEnabledSpares[applied ? 6 : 7]!;
+    const req = await request(serial, "disable");
+    tenant.sim.setFault({ serial, operations: ["change"], ...fault });
+    const result = await changeToken(actor, req, ctx());
+    expect(result).toMatchObject({ ok: false, code: "OUTCOME_UNKNOWN" });
+    if (!result.ok) expect(result.message).toMatch(/unknown whether the change was made/);
+    tenant.sim.clearFaults();
+    const outcome = (await eventsFor(serial)).findLast((e) => e.type === "CHANGE_OUTCOME")!;
+    expect(outcome).toMatchObject({ outcome: "UNKNOWN", errorCode });
+
+    // Give RSA time to finish what the latency fault held back, then settle.
+    await new Promise((resolve) => setTimeout(resolve, 1200));
+    const report = await reconcileOpenIntents({ olderThanSeconds: 0, now: new Date(Date.now() + 1000) });
+    expect(report.resolved).toContainEqual({
+      intentId: outcome.intentId,
+      serial,
+      resolution: applied ? "APPLIED" : "NOT_APPLIED",
+    });
+    const resolution = (await eventsFor(serial)).findLast((e) => e.type === "CHANGE_RESOLUTION")!;
+    expect(resolution).toMatchObject({ intentId: outcome.intentId, ticket: "INC-1001", actorId: agent.id });
+  });
+
+  it("treats a 2xx answer it cannot read as applied once a fresh read shows the change", async () => {
+    const serial = SEED_EXAMPLES.assignedEnabledSpares[8]!;
+    const req = await request(serial, "disable");
+    tenant.sim.setFault({ serial, kind: "malformed-json", phase: "after-apply", operations: ["change"] });
+    const result = await changeToken(actor, req, ctx());
+    expect(result).toMatchObject({ ok: true, data: { confirmedByReread: true, after: { tokenStatus: "Disabled" } } });
+    const outcome = (await eventsFor(serial)).findLast((e) => e.type === "CHANGE_OUTCOME")!;
+    expect(outcome).toMatchObject({ outcome: "SUCCESS", errorCode: "ANSWER_UNREADABLE" });
   });
 
   it("records a 409 from RSA when the token changes during the call", async () => {
     const serial = SEED_EXAMPLES.assignedEnabledSpares[2]!;
     const req = await request(serial, "disable");
     tenant.sim.setFault({ serial, kind: "latency", latencyMs: 300, operations: ["change"] });
-    const pending = changeToken(agent, req, ctx());
+    const pending = changeToken(actor, req, ctx());
     await new Promise((r) => setTimeout(r, 100));
     await fetch(`${tenant.sim.url}/__simulator/tokens/${serial}`, {
       method: "POST",
@@ -123,7 +166,7 @@ describe("changing a token writes INTENT then OUTCOME", () => {
     const req = await request(serial, "disable");
     await getRsaClient().disableSidToken(req.expected.userId!, serial); // someone else acted
     const before = patchCount();
-    const result = await changeToken(agent, req, ctx());
+    const result = await changeToken(actor, req, ctx());
     expect(result).toMatchObject({ ok: false, code: "STATE_CHANGED" });
     expect(patchCount() - before).toBe(1); // only the re-read
     const events = await eventsFor(serial);
@@ -134,7 +177,7 @@ describe("changing a token writes INTENT then OUTCOME", () => {
   it("refuses an action the state does not allow (enable on an unassigned token)", async () => {
     const serial = SEED_EXAMPLES.unassignedEnabled;
     const req = await request(serial, "enable");
-    const result = await changeToken(agent, req, ctx());
+    const result = await changeToken(actor, req, ctx());
     expect(result).toMatchObject({ ok: false, code: "NOT_ALLOWED" });
     expect((await eventsFor(serial)).map((e) => e.type)).toEqual(["CHANGE_REFUSED"]);
   });
@@ -143,7 +186,7 @@ describe("changing a token writes INTENT then OUTCOME", () => {
     const serial = SEED_EXAMPLES.assignedEnabledSpares[4]!;
     const req = await request(serial, "disable");
     tenant.sim.setFault({ serial, kind: "latency", latencyMs: 200, operations: ["change"] });
-    const results = await Promise.all([changeToken(agent, req, ctx()), changeToken(agent, req, ctx())]);
+    const results = await Promise.all([changeToken(actor, req, ctx()), changeToken(actor, req, ctx())]);
     const codes = results.map((r) => (r.ok ? "OK" : r.code)).sort();
     expect(codes).toEqual(["BUSY", "OK"]);
     expect((await eventsFor(serial)).filter((e) => e.type === "CHANGE_INTENT")).toHaveLength(1);
@@ -158,8 +201,8 @@ describe("changing a token writes INTENT then OUTCOME", () => {
     resetEnvCache();
     const before = patchCount();
     try {
-      const result = await changeToken(agent, req, ctx());
-      expect(result).toMatchObject({ ok: false, code: "AUDIT_UNAVAILABLE" });
+      const result = await changeToken(actor, req, ctx());
+      expect(result).toMatchObject({ ok: false, code: "DATABASE_UNAVAILABLE" });
       expect(patchCount()).toBe(before);
     } finally {
       await disconnectDb();
@@ -173,7 +216,7 @@ describe("changing a token writes INTENT then OUTCOME", () => {
     const serial = SEED_EXAMPLES.ds100EnabledDevice;
     const credentials = await getRsaClient().lookupDs100(serial);
     const result = await changeToken(
-      agent,
+      actor,
       { serial, tokenType: "DS100", action: "disable", expected: ds100Snapshot(credentials), details },
       ctx(),
     );
@@ -224,7 +267,7 @@ describe("lookups are recorded", () => {
       const result = await lookupToken(agent, { serial: "000000777777", kind: "sid700" }, ctx());
       expect(result).toMatchObject({ ok: false, code: "RSA_NOT_CONFIGURED" });
       if (!result.ok)
-        expect(result.message).toMatch(/not set up correctly, so nothing was looked up\. Tell your administrator/);
+        expect(result.message).toMatch(/Tell your administrator/);
       const [row] = await db().auditEvent.findMany({ where: { serial: "000000777777" } });
       expect(row).toMatchObject({ type: "LOOKUP", outcome: "FAILED", errorCode: "NOT_CONFIGURED" });
     } finally {

@@ -1,25 +1,202 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { appendAuditEvent } from "@/lib/audit/append";
-import type { CurrentUser } from "@/lib/auth/current-user";
+import { auditEvents, type AuditActor, type AuditRequest, type IntentRef } from "@/lib/audit/events";
 import { fail, ok, type ActionResult } from "@/lib/action-result";
+import type { AppErrorCode } from "@/lib/guard/error-codes";
 import { logger } from "@/lib/logger";
-import type { RequestContext } from "@/lib/request-context";
-import { getRsaClient } from "@/lib/rsa/client";
 import { RsaError } from "@/lib/rsa/errors";
-import { actorFields } from "@/lib/tokens/actor";
 import { acquireChangeLock, releaseChangeLock } from "@/lib/tokens/change-lock";
+import type { ChangeDefinition } from "@/lib/tokens/change-definition";
 import type { ChangeDetails } from "@/lib/tokens/change-reasons";
-import { readCurrentState, callRsaChange } from "@/lib/tokens/rsa-change-calls";
-import { rsaFailureMessage } from "@/lib/tokens/rsa-messages";
-import {
-  allowedActions,
-  sameSnapshot,
-  type TokenAction,
-  type TokenSnapshot,
-  type TokenType,
-} from "@/lib/tokens/token-actions";
+import { CHANGE_MESSAGES, rsaChangeFailure } from "@/lib/tokens/change-messages";
+import { tokenStatusChange, type TokenStatusInput } from "@/lib/tokens/token-status-change";
+import type { TokenAction, TokenSnapshot, TokenType } from "@/lib/tokens/token-actions";
 
+export interface ChangeSuccess<State = TokenSnapshot> {
+  intentId: string;
+  before: State;
+  after: State;
+  /** The answer could not be read, but a fresh read shows the change made. */
+  confirmedByReread?: boolean;
+  /** Shown once to the agent, recorded nowhere (an emergency access code). */
+  reveal?: Record<string, string>;
+}
+
+/**
+ * The one path for every change: lock the token (or user), re-read it from
+ * RSA, refuse if it is not what the agent saw or the change is not allowed,
+ * commit the audit INTENT, call RSA, record the OUTCOME. RSA is never called
+ * without a committed INTENT, and the OUTCOME never claims more than is known:
+ * SUCCESS (RSA said so), FAILURE (RSA refused, or nothing was sent) or
+ * UNKNOWN (sent, no readable answer) — which the reconciler later resolves.
+ */
+export async function runChange<Input, State>(
+  definition: ChangeDefinition<Input, State>,
+  input: Input,
+  actor: AuditActor,
+  request: AuditRequest,
+  details: ChangeDetails,
+  extra: { intentDetails?: Record<string, unknown> } = {},
+): Promise<ActionResult<ChangeSuccess<State>>> {
+  const reference = request.requestId ?? undefined;
+  const facts = (before: State | null) => ({
+    action: definition.action,
+    ...definition.target(input, before),
+    ticket: details.ticket,
+    reason: details.reason,
+    note: details.note || null,
+  });
+  const refuse = async (
+    code: AppErrorCode,
+    message: string,
+    extraFacts: { before?: State | null; rsaStatus?: number; details?: Record<string, unknown> } = {},
+  ) => {
+    try {
+      await appendAuditEvent(
+        auditEvents.changeRefused({
+          actor,
+          request,
+          change: facts(extraFacts.before ?? null),
+          errorCode: code,
+          rsaStatus: extraFacts.rsaStatus,
+          stateBefore: extraFacts.before ?? null,
+          details: { input: definition.recordedInput(input), ...extraFacts.details },
+        }),
+      );
+    } catch (error) {
+      logger().error({ err: error, requestId: request.requestId }, "audit write failed for a refused change");
+    }
+    return fail(code, message, { referenceId: reference, details: extraFacts.details });
+  };
+
+  const holder = randomUUID();
+  const lockKey = definition.lockKey(input);
+  let locked: boolean;
+  try {
+    locked = await acquireChangeLock(lockKey, holder);
+  } catch (error) {
+    logger().error({ err: error, requestId: request.requestId }, "database unavailable before a change; RSA not called");
+    return fail("DATABASE_UNAVAILABLE", CHANGE_MESSAGES.databaseUnavailable, { referenceId: reference });
+  }
+  if (!locked) return refuse("BUSY", CHANGE_MESSAGES.busy);
+
+  try {
+    let before: State;
+    try {
+      before = await definition.read(input);
+    } catch (error) {
+      if (!(error instanceof RsaError)) throw error;
+      const failure = rsaChangeFailure(error, "read-before-change");
+      return refuse(failure.code, failure.message, { rsaStatus: error.httpStatus, details: failure.details });
+    }
+
+    const refusal = definition.refusal(input, before);
+    if (refusal) return refuse(refusal.code, refusal.message, { before, details: refusal.details });
+
+    const intent: IntentRef = { id: randomUUID(), actor, request, change: facts(before) };
+    try {
+      await appendAuditEvent(
+        auditEvents.changeIntent({
+          intent,
+          stateBefore: before,
+          details: { input: definition.recordedInput(input), ...extra.intentDetails },
+        }),
+      );
+    } catch (error) {
+      logger().error({ err: error, requestId: request.requestId }, "audit INTENT write failed; RSA not called");
+      return fail("AUDIT_UNAVAILABLE", CHANGE_MESSAGES.auditUnavailable, { referenceId: reference });
+    }
+
+    const started = performance.now();
+    const attempt = await sendAndObserve(definition, input, before);
+    const durationMs = Math.round(performance.now() - started);
+
+    try {
+      await appendAuditEvent(
+        auditEvents.changeOutcome({
+          intent,
+          outcome: attempt.outcome,
+          failure: attempt.error
+            ? { rsaStatus: attempt.error.httpStatus ?? null, errorCode: attempt.errorCode }
+            : { rsaStatus: attempt.outcome === "SUCCESS" ? 200 : null, errorCode: attempt.errorCode },
+          stateBefore: before,
+          stateAfter: attempt.after,
+          durationMs,
+          details: attempt.error?.rsaDescription
+            ? { rsaDescription: attempt.error.rsaDescription, rsaCode: attempt.error.rsaCode ?? null }
+            : attempt.errorCode
+              ? { observedAfterUnreadableAnswer: attempt.after }
+              : null,
+        }),
+      );
+    } catch (error) {
+      // The INTENT stays open; the reconciler looks the state up and records what happened.
+      logger().error(
+        { err: error, requestId: request.requestId, intentId: intent.id },
+        "audit OUTCOME write failed; left for the reconciler",
+      );
+    }
+
+    if (attempt.outcome === "SUCCESS") {
+      return ok({
+        intentId: intent.id,
+        before,
+        after: attempt.after as State,
+        confirmedByReread: attempt.errorCode !== null || undefined,
+        reveal: attempt.reveal,
+      });
+    }
+    const error = attempt.error!;
+    logger().warn(
+      { requestId: request.requestId, kind: error.kind, rsaStatus: error.httpStatus, rsa: error.rsaDescription },
+      attempt.outcome === "UNKNOWN" ? "RSA change outcome unknown" : "RSA change failed",
+    );
+    const failure = rsaChangeFailure(error, attempt.outcome === "UNKNOWN" ? "unknown" : "change");
+    return fail(failure.code, failure.message, { referenceId: reference, details: failure.details });
+  } finally {
+    await releaseChangeLock(lockKey, holder).catch((error) =>
+      logger().error({ err: error, requestId: request.requestId }, "could not release a change lock; it expires by itself"),
+    );
+  }
+}
+
+interface Attempt<State> {
+  outcome: "SUCCESS" | "FAILURE" | "UNKNOWN";
+  after: State | null;
+  error: RsaError | null;
+  /** Set when SUCCESS rests on a re-read because RSA's answer could not be read. */
+  errorCode: string | null;
+  reveal?: Record<string, string>;
+}
+
+/** Calls RSA once (changes are never retried) and says what is known afterwards. */
+async function sendAndObserve<Input, State>(
+  definition: ChangeDefinition<Input, State>,
+  input: Input,
+  before: State,
+): Promise<Attempt<State>> {
+  try {
+    const sent = await definition.send(input, before);
+    return { outcome: "SUCCESS", after: sent.after, error: null, errorCode: null, reveal: sent.reveal };
+  } catch (error) {
+    if (!(error instanceof RsaError)) throw error;
+    if (!error.mayHaveBeenApplied) return { outcome: "FAILURE", after: null, error, errorCode: errorCodeOf(error) };
+    // RSA answered 2xx but the answer could not be read: a fresh read tells whether it was applied.
+    // (After a timeout a fresh read proves little — RSA may still be working — so that waits for the reconciler.)
+    if (error.httpStatus !== undefined && error.httpStatus >= 200 && error.httpStatus < 300) {
+      const observed = await definition.read(input).catch(() => null);
+      if (observed !== null && definition.judge(input, before, observed) === "APPLIED") {
+        return { outcome: "SUCCESS", after: observed, error: null, errorCode: "ANSWER_UNREADABLE" };
+      }
+    }
+    return { outcome: "UNKNOWN", after: null, error, errorCode: errorCodeOf(error) };
+  }
+}
+
+const errorCodeOf = (error: RsaError) => error.kind.toUpperCase();
+
+/** A token status change (enable, disable, unassign) as the desk asks for it. */
 export interface ChangeRequest {
   serial: string;
   tokenType: TokenType;
@@ -29,174 +206,16 @@ export interface ChangeRequest {
   details: ChangeDetails;
 }
 
-export interface ChangeSuccess {
-  intentId: string;
-  before: TokenSnapshot;
-  after: TokenSnapshot;
-}
-
-/**
- * The one path for a change: lock the serial, re-read it from RSA, check the
- * state is what the agent saw and allows the action, commit the audit INTENT,
- * call RSA, record the OUTCOME. RSA is never called without a committed INTENT.
- */
-export async function changeToken(
-  actor: CurrentUser,
+export function changeToken(
+  actor: AuditActor,
   request: ChangeRequest,
-  ctx: RequestContext,
+  context: AuditRequest,
 ): Promise<ActionResult<ChangeSuccess>> {
-  const common = {
-    ...actorFields(actor, ctx),
-    action: request.action.toUpperCase(),
-    serial: request.serial,
+  const input: TokenStatusInput = {
+    action: request.action,
     tokenType: request.tokenType,
-    ticket: request.details.ticket,
-    reason: request.details.reason,
-    note: request.details.note || null,
+    serial: request.serial,
+    expected: request.expected,
   };
-  const refuse = async (
-    code: string,
-    message: string,
-    extra: { rsaStatus?: number; before?: TokenSnapshot; description?: string; details?: Record<string, unknown> } = {},
-  ) => {
-    try {
-      await appendAuditEvent({
-        ...common,
-        type: "CHANGE_REFUSED",
-        rsaUserId: extra.before?.userId ?? request.expected.userId,
-        outcome: "REFUSED",
-        errorCode: code,
-        rsaStatus: extra.rsaStatus ?? null,
-        stateBefore: extra.before ?? null,
-        details: { expected: request.expected, ...(extra.description ? { rsaDescription: extra.description } : {}) },
-      });
-    } catch (error) {
-      logger().error({ err: error, requestId: ctx.requestId }, "audit write failed for a refused change");
-    }
-    return fail(code, message, { referenceId: ctx.requestId, details: extra.details });
-  };
-
-  const holder = randomUUID();
-  let locked: boolean;
-  try {
-    locked = await acquireChangeLock(request.serial, holder);
-  } catch (error) {
-    logger().error({ err: error, requestId: ctx.requestId }, "database unavailable before a change; RSA not called");
-    return fail(
-      "AUDIT_UNAVAILABLE",
-      "tokendesk's database is not available, so nothing was changed (every change must be recorded first). Try again in a minute; if it keeps happening, tell your administrator.",
-      {
-        referenceId: ctx.requestId,
-      },
-    );
-  }
-  if (!locked) {
-    return refuse("BUSY", "Another change to this token is in progress. Wait a moment, then search again.");
-  }
-  try {
-    let before: TokenSnapshot;
-    try {
-      before = await readCurrentState(request.tokenType, request.serial);
-    } catch (error) {
-      if (!(error instanceof RsaError)) throw error;
-      return refuse(
-        `RSA_${error.kind.toUpperCase()}`,
-        rsaFailureMessage(error.kind, { retryAfterMs: error.retryAfterMs, change: false }),
-        {
-          rsaStatus: error.httpStatus,
-          description: error.rsaDescription,
-          details: error.retryAfterMs ? { retryAfterMs: error.retryAfterMs } : undefined,
-        },
-      );
-    }
-
-    if (!sameSnapshot(before, request.expected)) {
-      return refuse(
-        "STATE_CHANGED",
-        "This token changed since you opened it (someone else may have acted). Nothing was done; check its current state.",
-        {
-          before,
-          details: { current: before },
-        },
-      );
-    }
-    if (!allowedActions(request.tokenType, before).includes(request.action)) {
-      return refuse("NOT_ALLOWED", `A token in this state cannot be ${request.action}d.`, { before });
-    }
-
-    const intentId = randomUUID();
-    try {
-      await appendAuditEvent({
-        ...common,
-        id: intentId,
-        type: "CHANGE_INTENT",
-        rsaUserId: before.userId,
-        stateBefore: before,
-      });
-    } catch (error) {
-      logger().error({ err: error, requestId: ctx.requestId }, "audit INTENT write failed; RSA not called");
-      return fail(
-        "AUDIT_UNAVAILABLE",
-        "The audit trail could not be written, so nothing was changed. Try again; if it keeps happening, tell your administrator.",
-        {
-          referenceId: ctx.requestId,
-        },
-      );
-    }
-
-    const started = performance.now();
-    let after: TokenSnapshot | null = null;
-    let failure: RsaError | null = null;
-    try {
-      after = await callRsaChange(getRsaClient(), request.tokenType, request.action, request.serial, before);
-    } catch (error) {
-      if (!(error instanceof RsaError)) throw error;
-      failure = error;
-    }
-    const durationMs = Math.round(performance.now() - started);
-
-    try {
-      await appendAuditEvent({
-        ...common,
-        type: "CHANGE_OUTCOME",
-        intentId,
-        rsaUserId: before.userId,
-        outcome: failure ? "FAILURE" : "SUCCESS",
-        rsaStatus: failure ? (failure.httpStatus ?? null) : 200,
-        errorCode: failure ? failure.kind.toUpperCase() : null,
-        stateBefore: before,
-        stateAfter: after,
-        durationMs,
-        details: failure?.rsaDescription
-          ? { rsaDescription: failure.rsaDescription, rsaCode: failure.rsaCode ?? null }
-          : null,
-      });
-    } catch (error) {
-      // The INTENT stays open; the reconciler looks the token up and records what happened.
-      logger().error(
-        { err: error, requestId: ctx.requestId, intentId },
-        "audit OUTCOME write failed; left for the reconciler",
-      );
-    }
-
-    if (failure) {
-      logger().warn(
-        { requestId: ctx.requestId, kind: failure.kind, rsaStatus: failure.httpStatus, rsa: failure.rsaDescription },
-        "RSA change failed",
-      );
-      return fail(
-        `RSA_${failure.kind.toUpperCase()}`,
-        rsaFailureMessage(failure.kind, { retryAfterMs: failure.retryAfterMs, change: true }),
-        {
-          referenceId: ctx.requestId,
-          details: failure.retryAfterMs ? { retryAfterMs: failure.retryAfterMs } : undefined,
-        },
-      );
-    }
-    return ok({ intentId, before, after: after! });
-  } finally {
-    await releaseChangeLock(request.serial, holder).catch((error) =>
-      logger().error({ err: error, requestId: ctx.requestId }, "could not release a change lock; it expires by itself"),
-    );
-  }
+  return runChange(tokenStatusChange(request.action), input, actor, context, request.details);
 }

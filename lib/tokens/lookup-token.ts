@@ -1,5 +1,7 @@
 import "server-only";
 import { appendAuditEvent } from "@/lib/audit/append";
+import { userActor } from "@/lib/audit/actors";
+import { auditEvents } from "@/lib/audit/events";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { fail, ok, type ActionResult } from "@/lib/action-result";
 import { logger } from "@/lib/logger";
@@ -7,7 +9,6 @@ import type { RequestContext } from "@/lib/request-context";
 import { getRsaClient } from "@/lib/rsa/client";
 import { RsaError } from "@/lib/rsa/errors";
 import type { Ds100Credential, SidToken } from "@/lib/rsa/types";
-import { actorFields } from "@/lib/tokens/actor";
 import { rsaFailureMessage } from "@/lib/tokens/rsa-messages";
 import type { SerialKind } from "@/lib/tokens/serial";
 import { allowedActions, ds100Snapshot, sidSnapshot, type TokenAction } from "@/lib/tokens/token-actions";
@@ -73,27 +74,24 @@ export async function lookupToken(
     : (([sid, ds100].find((a) => a && "error" in a && a.error.kind !== "not_found") as
         { error: RsaError } | undefined) ?? null);
   try {
-    await appendAuditEvent({
-      ...actorFields(actor, ctx),
-      type: "LOOKUP",
-      serial: query.serial,
-      tokenType: result?.found
-        ? result.kind
-        : query.kind === "sid700"
-          ? "SID700"
-          : query.kind === "ds100"
-            ? "DS100"
-            : null,
-      rsaUserId: result?.found
-        ? result.kind === "SID700"
-          ? result.token.userId
-          : (result.credentials[0]?.userId ?? null)
-        : null,
-      outcome: result ? (result.found ? "FOUND" : "NOT_FOUND") : "FAILED",
-      rsaStatus: failure?.error.httpStatus ?? null,
-      errorCode: failure ? failure.error.kind.toUpperCase() : null,
-      details: failure?.error.rsaDescription ? { rsaDescription: failure.error.rsaDescription } : null,
-    });
+    await appendAuditEvent(
+      auditEvents.lookup({
+        actor: userActor(actor),
+        request: ctx,
+        serial: query.serial,
+        tokenType: result?.found ? result.kind : query.kind === "sid700" ? "SID700" : query.kind === "ds100" ? "DS100" : null,
+        rsaUserId: result?.found
+          ? result.kind === "SID700"
+            ? result.token.userId
+            : (result.credentials[0]?.userId ?? null)
+          : null,
+        outcome: result ? (result.found ? "FOUND" : "NOT_FOUND") : "FAILED",
+        failure: failure
+          ? { rsaStatus: failure.error.httpStatus ?? null, errorCode: failure.error.kind.toUpperCase() }
+          : undefined,
+        details: failure?.error.rsaDescription ? { rsaDescription: failure.error.rsaDescription } : null,
+      }),
+    );
   } catch (error) {
     logger().error({ err: error, requestId: ctx.requestId }, "audit write failed for a lookup");
     return fail(

@@ -1,5 +1,5 @@
 import "server-only";
-import { getRsaClient, type RsaClient } from "@/lib/rsa/client";
+import { getRsaClient } from "@/lib/rsa/client";
 import {
   ds100Snapshot,
   sidSnapshot,
@@ -11,23 +11,20 @@ import {
 /** A fresh read of the token's state straight from RSA (never from a cache). */
 export async function readCurrentState(type: TokenType, serial: string): Promise<TokenSnapshot> {
   const rsa = getRsaClient();
-  return type === "SID700"
-    ? sidSnapshot(await rsa.lookupSidToken(serial))
-    : ds100Snapshot(await rsa.lookupDs100(serial));
+  return type === "SID700" ? sidSnapshot(await rsa.lookupSidToken(serial)) : ds100Snapshot(await rsa.lookupDs100(serial));
 }
 
 /** Makes the change in RSA and returns the state RSA reports afterwards. */
 export async function callRsaChange(
-  rsa: RsaClient,
   type: TokenType,
   action: TokenAction,
   serial: string,
   before: TokenSnapshot,
 ): Promise<TokenSnapshot> {
+  const rsa = getRsaClient();
   const userId = before.userId!;
   if (type === "DS100") {
-    const changes =
-      action === "enable" ? await rsa.enableDs100(serial, userId) : await rsa.disableDs100(serial, userId);
+    const changes = action === "enable" ? await rsa.enableDs100(serial, userId) : await rsa.disableDs100(serial, userId);
     const enabled = changes.some((c) => c.tokenStatus === "Enabled");
     return { ...before, tokenStatus: enabled ? "Enabled" : "Disabled" };
   }

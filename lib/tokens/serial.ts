@@ -13,6 +13,9 @@ export const DS100_DEVICE_LENGTH = 9;
 const MIN_LENGTH = 6;
 const MAX_LENGTH = 36; // the vendor's limit on serial fields
 
+/** A serial as tokendesk passes it around once parsed: digits only, leading zeros kept. */
+export const SERIAL_PATTERN = new RegExp(`^\\d{${MIN_LENGTH},${MAX_LENGTH}}$`);
+
 export function parseSerialQuery(input: string): ParsedSerial {
   const text = input.trim();
   if (text === "") return { ok: false, message: "Type or paste a serial number." };

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { requirePagePermission } from "@/lib/auth/require-permission";
+import { requirePage } from "@/lib/guard/page";
 import { listUsers } from "@/lib/users/user-service";
 import { ROLE_LABELS } from "@/lib/auth/permissions";
 import { LocalTime } from "@/components/local-time";
@@ -7,7 +7,7 @@ import { LocalTime } from "@/components/local-time";
 export const metadata: Metadata = { title: "Administration" };
 
 export default async function AdminPage() {
-  await requirePagePermission("admin:manage", "/admin");
+  await requirePage({ resource: "admin", permission: "admin:manage" }, "/admin");
   const users = await listUsers();
   return (
     <section aria-labelledby="admin-heading">

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { requirePagePermission } from "@/lib/auth/require-permission";
+import { requirePage } from "@/lib/guard/page";
 import { filtersToQuery, parseHistoryFilters } from "@/lib/audit/history-filters";
 import { historyPage } from "@/lib/audit/history-query";
 import { lastVerification } from "@/lib/audit/record-verification";
@@ -18,7 +18,10 @@ export default async function AuditPage({
 }) {
   const params = await searchParams;
   const filters = parseHistoryFilters(params);
-  await requirePagePermission("audit:read", `/audit?${filtersToQuery(filters, { cursor: filters.cursor })}`);
+  await requirePage(
+    { resource: "audit.history", permission: "audit:read" },
+    `/audit?${filtersToQuery(filters, { cursor: filters.cursor })}`,
+  );
   const [page, users, verification] = await Promise.all([historyPage(filters), listUsers(), lastVerification()]);
   const query = filtersToQuery(filters);
 

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { requirePagePermission } from "@/lib/auth/require-permission";
+import { requirePage } from "@/lib/guard/page";
 import { recentSearches } from "@/lib/audit/serial-history";
 import { Desk } from "@/components/desk/desk";
 import { can } from "@/lib/auth/permissions";
@@ -17,13 +17,17 @@ export default async function TokenPage({
 }) {
   const { serial } = await params;
   const query = await searchParams;
-  const user = await requirePagePermission("token:read", `/tokens/${encodeURIComponent(serial)}`);
-  const parsed = parseSerialQuery(decodeURIComponent(serial));
+  const { user } = await requirePage(
+    { resource: "desk", permission: "token:read" },
+    `/tokens/${encodeURIComponent(serial)}`,
+  );
+  // Next.js has decoded the segment once; decoding again would crash on a literal "%".
+  const parsed = parseSerialQuery(serial);
   const ticket = typeof query.ticket === "string" ? query.ticket.slice(0, 64) : "";
   return (
     <Desk
       initialSerial={parsed.ok ? parsed.serial : null}
-      initialQuery={decodeURIComponent(serial)}
+      initialQuery={serial}
       initialTicket={ticket}
       recent={await recentSearches(user.id)}
       canChange={can(user.role, "token:change")}

@@ -1,10 +1,11 @@
 import { NextResponse } from "next/server";
-import { requireApiPermission } from "@/lib/auth/require-permission";
+import { guardRoute } from "@/lib/guard/route";
 import { parseHistoryFilters, filtersToQuery } from "@/lib/audit/history-filters";
 import { historyBatches } from "@/lib/audit/history-query";
 import { csvHeader, csvRows, CSV_BOM, jsonLines } from "@/lib/audit/export-format";
 import { appendAuditEvent } from "@/lib/audit/append";
-import { requestContext } from "@/lib/request-context";
+import { userActor } from "@/lib/audit/actors";
+import { auditEvents } from "@/lib/audit/events";
 import { logger } from "@/lib/logger";
 
 export const dynamic = "force-dynamic";
@@ -14,39 +15,14 @@ export const dynamic = "force-dynamic";
  * filtered set, streamed batch by batch (constant memory at any size). The
  * export itself is recorded in the audit before the first byte is sent.
  */
-export async function GET(request: Request) {
-  const ctx = await requestContext();
-  const auth = await requireApiPermission("audit:read");
-  if (auth.response) {
-    if (auth.response.status === 403) {
-      await appendAuditEvent({
-        type: "ACCESS_DENIED",
-        action: "AUDIT_EXPORT",
-        requestId: ctx.requestId,
-        clientIp: ctx.clientIp,
-        userAgent: ctx.userAgent,
-      }).catch(() => {});
-    }
-    return auth.response;
-  }
-  const url = new URL(request.url);
-  const format = url.searchParams.get("format") === "jsonl" ? "jsonl" : "csv";
-  const filters = { ...parseHistoryFilters(Object.fromEntries(url.searchParams)), cursor: undefined };
+export const GET = guardRoute({ resource: "audit.export", permission: "audit:read" }, async ({ user, request, query }) => {
+  const format = query.format === "jsonl" ? "jsonl" : "csv";
+  const filters = { ...parseHistoryFilters(query), cursor: undefined };
   const now = new Date();
 
-  await appendAuditEvent({
-    type: "EXPORT",
-    actorId: auth.user.id,
-    actorEmail: auth.user.email,
-    actorName: auth.user.displayName,
-    actorRole: auth.user.role,
-    action: `EXPORT_${format.toUpperCase()}`,
-    outcome: "SUCCESS",
-    requestId: ctx.requestId,
-    clientIp: ctx.clientIp,
-    userAgent: ctx.userAgent,
-    details: { filters: filtersToQuery(filters), asOf: now.toISOString() },
-  });
+  await appendAuditEvent(
+    auditEvents.auditExport({ actor: userActor(user), request, format, filters: filtersToQuery(filters), asOf: now }),
+  );
 
   const encoder = new TextEncoder();
   const batches = historyBatches(filters, 5000, now);
@@ -60,7 +36,7 @@ export async function GET(request: Request) {
         if (next.done) return controller.close();
         controller.enqueue(encoder.encode(format === "csv" ? csvRows(next.value) : jsonLines(next.value)));
       } catch (error) {
-        logger().error({ err: error, requestId: ctx.requestId }, "audit export failed mid-stream");
+        logger().error({ err: error, requestId: request.requestId }, "audit export failed mid-stream");
         controller.error(error);
       }
     },
@@ -76,4 +52,4 @@ export async function GET(request: Request) {
       "Cache-Control": "no-store",
     },
   });
-}
+});
