@@ -1,7 +1,8 @@
 import { generateKeyPairSync, createPublicKey, createPrivateKey } from "node:crypto";
+import { readFile } from "node:fs/promises";
 import { SignJWT } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { SEED_EXAMPLES, startSimulator, type RunningSimulator } from "./index";
+import { LEGACY_URL_FORMS, SEED_EXAMPLES, startSimulator, type RunningSimulator } from "./index";
 import { call, expectForbidden, legacyJwt, newKeyDir, readLegacyKey, unsignedJwt } from "./test-support";
 
 /** The legacy Administration API JWT rules (REFERENCE.md): every failure is the same framework 403. */
@@ -149,6 +150,74 @@ describe("refused with the framework-shaped 403", () => {
   });
 });
 
+describe("adminRestApiUrl forms: a key file per form, aud byte for byte its own", () => {
+  it("offers the /v1, bare and trailing-slash forms, each with its own accessID", async () => {
+    const base = `${sim.url}/AdminInterface/restapi`;
+    expect(sim.legacyKeyFiles.v1).toBe(sim.legacyKeyFile);
+    expect(sim.legacyKeys.v1).toEqual({
+      file: sim.legacyKeyFile,
+      accessId: sim.legacyAccessId,
+      adminRestApiUrl: sim.adminRestApiUrl,
+    });
+    expect(Object.fromEntries(LEGACY_URL_FORMS.map((f) => [f, sim.legacyKeys[f].adminRestApiUrl]))).toEqual({
+      v1: `${base}/v1`,
+      bare: base,
+      trailingSlash: `${base}/v1/`,
+      bareTrailingSlash: `${base}/`,
+    });
+    const ids = LEGACY_URL_FORMS.map((f) => sim.legacyKeys[f].accessId);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const form of LEGACY_URL_FORMS) {
+      const file = JSON.parse(await readFile(sim.legacyKeyFiles[form], "utf8")) as Record<string, unknown>;
+      expect(file).toMatchObject({
+        accessID: sim.legacyKeys[form].accessId,
+        adminRestApiUrl: sim.legacyKeys[form].adminRestApiUrl,
+        accessKey: expect.stringMatching(/^-----BEGIN RSA PRIVATE KEY-----/),
+      });
+    }
+  });
+
+  it.each(LEGACY_URL_FORMS)("accepts a JWT made from the %s key file as it is", async (form) => {
+    expect((await lookupWith(await legacyJwt(sim, { form }))).status).toBe(200);
+  });
+
+  it.each(LEGACY_URL_FORMS)(
+    "refuses the %s key with any other form's URL as aud (an edited key file)",
+    async (form) => {
+      for (const other of LEGACY_URL_FORMS.filter((f) => f !== form)) {
+        const aud = sim.legacyKeys[other].adminRestApiUrl;
+        expectForbidden(await lookupWith(await legacyJwt(sim, { form, aud })), LOOKUP);
+      }
+    },
+  );
+
+  it("records changes as made by the key that signed", async () => {
+    const user = SEED_EXAMPLES.userIds.assignedEnabledActivated;
+    const token = await legacyJwt(sim, { form: "bare" });
+    const answer = await call(
+      sim,
+      "PATCH",
+      `/v1/users/${user}/sidTokens/disable`,
+      { tokenSerialNumber: SEED_EXAMPLES.assignedEnabledActivated },
+      { token },
+    );
+    expect(answer.body).toMatchObject({ tokenStatusChangedBy: sim.legacyKeys.bare.accessId });
+    sim.reset();
+  });
+});
+
+describe("the header typ", () => {
+  it("may be JWT or absent", async () => {
+    expect((await lookupWith(await legacyJwt(sim, { typ: "JWT" }))).status).toBe(200);
+    expect((await lookupWith(await legacyJwt(sim, { typ: null }))).status).toBe(200);
+  });
+
+  it("anything else is refused with the framework 403", async () => {
+    for (const typ of ["jwt", "JWS", "at+jwt", "JOSE", ""])
+      expectForbidden(await lookupWith(await legacyJwt(sim, { typ })), LOOKUP);
+  });
+});
+
 describe("unknown calls", () => {
   it("answer 404 in the framework shape once authenticated", async () => {
     for (const [method, path] of [
@@ -158,7 +227,13 @@ describe("unknown calls", () => {
     ] as const) {
       const answer = await call(sim, method, path, { tokenSerialNumber: SEED_EXAMPLES.assignedDisabled });
       expect(answer.status, `${method} ${path}`).toBe(404);
-      expect(answer.body).toMatchObject({ status: 404, error: "Not Found", path: `/AdminInterface/restapi${path}` });
+      // Spring's own body for an unknown path: no message.
+      expect(answer.body).toEqual({
+        timestamp: expect.any(Number),
+        status: 404,
+        error: "Not Found",
+        path: `/AdminInterface/restapi${path}`,
+      });
     }
   });
 });

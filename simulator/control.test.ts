@@ -156,6 +156,47 @@ describe("POST /__simulator/tokens/{serial}: another administrator acts", () => 
   });
 });
 
+describe("/__simulator/users/{id} and /__simulator/settings", () => {
+  it("GET a user's record as the user calls answer it; 404 for an unknown one", async () => {
+    const oscar = ex.users.travelling;
+    const answer = await control(sim, "GET", `/users/${oscar.id}`);
+    expect(answer.status).toBe(200);
+    expect(answer.body).toEqual(sim.model.user(oscar.id));
+    expect(answer.body).toMatchObject({ emailAddress: oscar.email, emergencyAccessStatus: "ACTIVE" });
+    expect((await control(sim, "GET", "/users/0b8c7f3e-1d2a-4e5f-8a9b-0c1d2e3f4a5b")).status).toBe(404);
+  });
+
+  it("verify approve/deny/code: 404 for an unknown user, 409 with nothing pending, 404 for a wrong method", async () => {
+    const unknown = "0b8c7f3e-1d2a-4e5f-8a9b-0c1d2e3f4a5b";
+    expect((await control(sim, "POST", `/users/${unknown}/verify/approve`)).status).toBe(404);
+    expect((await control(sim, "GET", `/users/${unknown}/verify/code`)).status).toBe(404);
+    const jane = ex.users.janeDoe.id;
+    for (const [method, action] of [
+      ["POST", "approve"],
+      ["POST", "deny"],
+      ["GET", "code"],
+    ] as const) {
+      const answer = await control(sim, method, `/users/${jane}/verify/${action}`);
+      expect(answer.status).toBe(409);
+      expect(answer.body).toEqual({ error: expect.stringMatching(/No verification is in progress/) });
+    }
+    expect((await control(sim, "GET", `/users/${jane}/verify/approve`)).status).toBe(404);
+    expect((await control(sim, "POST", `/users/${jane}/verify/code`)).status).toBe(404);
+    expect((await control(sim, "POST", `/users/${jane}`)).status).toBe(404);
+  });
+
+  it("settings: the live verification licence, back to the start value on reset", async () => {
+    expect((await control(sim, "GET", "/settings")).body).toEqual({ verifyLicensed: true });
+    expect((await control(sim, "POST", "/settings", { verifyLicensed: false })).body).toEqual({
+      verifyLicensed: false,
+    });
+    expect(sim.model.verifyLicensed).toBe(false);
+    expect((await control(sim, "POST", "/settings", { colour: "red" })).status).toBe(400);
+    await control(sim, "POST", "/reset");
+    expect((await control(sim, "GET", "/settings")).body).toEqual({ verifyLicensed: true });
+  });
+});
+
 describe("requestCount", () => {
   it("counts admin API requests (even refused ones), not control or OAuth requests", async () => {
     const token = await oauthAccessToken(sim);
@@ -182,9 +223,14 @@ describe("robustness", () => {
     expect((await lookup(ex.unassignedEnabled)).status).toBe(200);
   });
 
-  it("answers paths outside the API with a framework 404", async () => {
+  it("answers paths outside the API with Spring's 404 body", async () => {
     const response = await fetch(`${sim.url}/favicon.ico`);
     expect(response.status).toBe(404);
-    expect(await response.json()).toMatchObject({ status: 404, error: "Not Found", path: "/favicon.ico" });
+    expect(await response.json()).toEqual({
+      timestamp: expect.any(Number),
+      status: 404,
+      error: "Not Found",
+      path: "/favicon.ico",
+    });
   });
 });

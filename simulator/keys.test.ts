@@ -1,3 +1,4 @@
+import { generateKeyPairSync } from "node:crypto";
 import { readFile, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
@@ -17,7 +18,7 @@ describe("key files", () => {
     try {
       expect(sim.adminRestApiUrl).toBe(`${sim.url}/AdminInterface/restapi/v1`);
       expect(sim.legacyKeyFile).toBe(path.join(keyDir, "legacy-admin-api.key"));
-      for (const file of [sim.legacyKeyFile, sim.oauth.keyFile, sim.oauthEc.keyFile]) {
+      for (const file of [...Object.values(sim.legacyKeyFiles), sim.oauth.keyFile, sim.oauthEc.keyFile]) {
         expect(path.dirname(file)).toBe(keyDir);
         expect((await stat(file)).mode & 0o777).toBe(0o600);
       }
@@ -33,6 +34,14 @@ describe("key files", () => {
         description: "tokendesk simulator demo key",
       });
       expect(sim.legacyAccessId).toMatch(/^[0-9a-f-]{36}$/);
+      expect(await readJson(sim.legacyKeyFiles.bare)).toEqual({
+        customerName: "Simulated tenant",
+        accessID: sim.legacyKeys.bare.accessId,
+        accessKey: legacy.accessKey, // made from the /v1 key: generating keys is what makes a start slow
+        adminRestApiUrl: `${sim.url}/AdminInterface/restapi`,
+        description: expect.stringContaining("without /v1"),
+      });
+      expect(path.basename(sim.legacyKeyFiles.trailingSlash)).toBe("legacy-admin-api-trailing-slash.key");
 
       const rsa = await readJson(sim.oauth.keyFile);
       expect(rsa).toMatchObject({
@@ -74,6 +83,10 @@ describe("key files", () => {
       );
       const after = await readJson(second.legacyKeyFile);
       expect(after).toEqual({ ...before, adminRestApiUrl: second.adminRestApiUrl });
+      expect(second.legacyKeys.bare.accessId).toBe(first.legacyKeys.bare.accessId);
+      expect((await readJson(second.legacyKeyFiles.trailingSlash)).adminRestApiUrl).toBe(
+        `${second.url}/AdminInterface/restapi/v1/`,
+      );
       expect(await readFile(second.oauth.keyFile, "utf8")).toBe(rsaBefore);
       expect((await stat(second.legacyKeyFile)).mode & 0o777).toBe(0o600);
 
@@ -100,6 +113,30 @@ describe("key files", () => {
       expect(await readJson(second.legacyKeyFile)).toEqual({ ...edited, adminRestApiUrl: second.adminRestApiUrl });
     } finally {
       await second.close();
+    }
+  });
+
+  it("keeps an extra form's own key and accessID when its file already exists", async () => {
+    const keyDir = await newKeyDir();
+    const { privateKey } = generateKeyPairSync("rsa", { modulusLength: 2048 });
+    const own = {
+      customerName: "Another tenant export",
+      accessID: "5d7c1c9e-8d4b-4a57-9a53-3f1f5a0b7c11",
+      accessKey: privateKey.export({ type: "pkcs1", format: "pem" }).toString(),
+      adminRestApiUrl: "http://127.0.0.1:1/AdminInterface/restapi",
+    };
+    await writeFile(path.join(keyDir, "legacy-admin-api-bare.key"), JSON.stringify(own), { mode: 0o600 });
+    const sim = await startSimulator({ port: 0, keyDir });
+    try {
+      expect(sim.legacyKeys.bare.accessId).toBe(own.accessID);
+      expect(await readJson(sim.legacyKeyFiles.bare)).toEqual({
+        ...own,
+        adminRestApiUrl: `${sim.url}/AdminInterface/restapi`,
+      });
+      const token = await legacyJwt(sim, { form: "bare" });
+      expect((await call(sim, "POST", LOOKUP, body, { token })).status).toBe(200);
+    } finally {
+      await sim.close();
     }
   });
 

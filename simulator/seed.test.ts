@@ -106,8 +106,13 @@ describe("SEED_EXAMPLES", () => {
       ex.expired,
       ex.unassignedSpare,
       ...ex.assignedEnabledSpares,
+      ...ex.unassignedSpares,
+      ...Object.values(ex.users).flatMap((u) => ("sidToken" in u ? [u.sidToken] : [])),
+      ex.users.leaver.ds100Credential,
     ];
     expect(new Set(serials).size).toBe(serials.length);
+    const devices = [ex.ds100Device, ex.ds100EnabledDevice, ex.users.leaver.ds100Device];
+    expect(new Set(devices).size).toBe(devices.length);
     const owners = [
       ex.userIds.assignedEnabledActivated,
       ex.userIds.assignedDisabled,
@@ -118,9 +123,17 @@ describe("SEED_EXAMPLES", () => {
       ex.ds100User,
       ex.userAtTokenLimit,
       ...ex.userIds.assignedEnabledSpares,
+      ...Object.values(ex.users).map((u) => u.id),
+      ...ex.search.multiPage.users.map((u) => u.id),
     ];
     expect(new Set(owners).size).toBe(owners.length);
     for (const serial of serials) expect(serial).toMatch(/^\d{12}$/);
+    const emails = [
+      ...Object.values(ex.userEmails).flat(),
+      ...Object.values(ex.users).map((u) => u.email),
+      ...ex.search.multiPage.users.map((u) => u.email),
+    ];
+    expect(new Set(emails).size).toBe(emails.length);
   });
 
   it("puts each SID700 example in exactly its situation", () => {
@@ -216,6 +229,162 @@ describe("SEED_EXAMPLES", () => {
         tokenState: "Activated",
         tokenStatus: "Enabled",
       });
+  });
+});
+
+describe('the story (README, "The story")', () => {
+  const people = ex.users;
+  const holdings = (userId: string) => ({
+    sid: sim.model.sidTokensOf(userId),
+    ds100: sim.model.allDs100Credentials().filter((c) => c.userId === userId),
+    phones: sim.model.mobileDevicesOf(userId),
+    fido: sim.model.fidoTokensOf(userId),
+  });
+
+  it("gives every story person the id, e-mail and names of SEED_EXAMPLES", () => {
+    for (const person of [...Object.values(people), ...ex.search.multiPage.users]) {
+      const user = sim.model.user(person.id);
+      expect(user, person.email).toMatchObject({
+        emailAddress: person.email,
+        firstName: person.firstName,
+        lastName: person.lastName,
+      });
+      expect(sim.model.userByEmail(person.email)?.id).toBe(person.id);
+    }
+  });
+
+  it("forgottenPin: one Activated, Enabled SID700 whose PIN is set, nothing else", () => {
+    const h = holdings(people.forgottenPin.id);
+    expect(h.sid).toEqual([
+      expect.objectContaining({
+        tokenSerialNumber: people.forgottenPin.sidToken,
+        tokenState: "Activated",
+        tokenStatus: "Enabled",
+        pinSet: true,
+      }),
+    ]);
+    expect([...h.ds100, ...h.phones, ...h.fido]).toEqual([]);
+  });
+
+  it("leaver: an active SID700 and an active DS100", () => {
+    const h = holdings(people.leaver.id);
+    expect(h.sid).toEqual([
+      expect.objectContaining({
+        tokenSerialNumber: people.leaver.sidToken,
+        tokenState: "Activated",
+        tokenStatus: "Enabled",
+      }),
+    ]);
+    expect(h.ds100).toEqual([
+      expect.objectContaining({
+        deviceSerialNumber: people.leaver.ds100Device,
+        tokenSerialNumber: people.leaver.ds100Credential,
+        tokenState: "Activated",
+        tokenStatus: "Enabled",
+      }),
+    ]);
+    expect(sim.model.user(people.leaver.id)?.userStatus).toBe("Enabled");
+  });
+
+  it("newHire: created two days before the seed day, never signed in, no authenticator at all", () => {
+    const h = holdings(people.newHire.id);
+    expect([...h.sid, ...h.ds100, ...h.phones, ...h.fido]).toEqual([]);
+    const user = sim.model.user(people.newHire.id)!;
+    expect(NOW - Date.parse(user.creationDate)).toBeGreaterThan(DAY);
+    expect(NOW - Date.parse(user.creationDate)).toBeLessThan(3 * DAY);
+    expect(user.monthLastAuthenticated).toBeNull();
+  });
+
+  it("lockedOut: token and SMS locked, one active SID700", () => {
+    expect(sim.model.user(people.lockedOut.id)).toMatchObject({
+      isTokenLocked: true,
+      isSmsLocked: true,
+      userStatus: "Enabled",
+    });
+    expect(holdings(people.lockedOut.id).sid).toEqual([
+      expect.objectContaining({ tokenSerialNumber: people.lockedOut.sidToken, tokenStatus: "Enabled" }),
+    ]);
+  });
+
+  it("travelling: the SID700 disabled the day before, an emergency access code ACTIVE for two more days", () => {
+    const token = holdings(people.travelling.id).sid;
+    expect(token).toEqual([
+      expect.objectContaining({ tokenSerialNumber: people.travelling.sidToken, tokenStatus: "Disabled" }),
+    ]);
+    expect(NOW - Date.parse(token[0]!.tokenStatusChangedAt!)).toBeLessThan(2 * DAY);
+    const user = sim.model.user(people.travelling.id)!;
+    expect(user.emergencyAccessStatus).toBe("ACTIVE");
+    expect(Date.parse(user.emergencyTokencodeExpiration!) - NOW).toBeGreaterThan(DAY);
+    expect(sim.model.emergencyCodeOf(people.travelling.id)?.id).toBe(people.travelling.emergencyTokencodeId);
+  });
+
+  it("phoneAndFido: one phone and one FIDO key, no hardware token", () => {
+    const h = holdings(people.phoneAndFido.id);
+    expect(h.phones.map((p) => p.id)).toEqual([people.phoneAndFido.phoneId]);
+    expect(h.fido.map((f) => f.id)).toEqual([people.phoneAndFido.fidoId]);
+    expect([...h.sid, ...h.ds100]).toEqual([]);
+  });
+
+  it("the Janes: Jane Doe with an active SID700, a second Jane Doe with none, Janet Dow pending", () => {
+    expect(holdings(people.janeDoe.id).sid).toEqual([
+      expect.objectContaining({ tokenSerialNumber: people.janeDoe.sidToken, tokenState: "Activated" }),
+    ]);
+    expect(holdings(people.janeDoe2.id).sid).toEqual([]);
+    expect(holdings(people.janetDow.id).sid).toEqual([
+      expect.objectContaining({ tokenSerialNumber: people.janetDow.sidToken, tokenState: "Activation Pending" }),
+    ]);
+  });
+
+  it("the search examples find exactly what they promise", () => {
+    expect(sim.model.searchUsers(ex.search.jane.term, 100, 0).map((u) => u.emailAddress)).toEqual(
+      ex.search.jane.emails,
+    );
+    const contractors = sim.model.searchUsers(ex.search.multiPage.term, 100, 0).map((u) => u.emailAddress);
+    expect(contractors).toEqual(ex.search.multiPage.users.map((u) => u.email));
+    expect(contractors.length).toBeGreaterThan(10);
+  });
+
+  it("unassignedSpares: Unassigned and Enabled", () => {
+    expect(ex.unassignedSpares.length).toBeGreaterThanOrEqual(3);
+    for (const serial of ex.unassignedSpares)
+      expect(token(serial)).toMatchObject({ userId: null, tokenState: "Unassigned", tokenStatus: "Enabled" });
+  });
+
+  it("the expired-token user and the user at the limit keep their situations", () => {
+    expect(Date.parse(token(ex.expired).expiryDate!)).toBeLessThan(NOW);
+    expect(sim.model.activeSidTokenCount(ex.userAtTokenLimit)).toBe(MAX_ACTIVE_SID_TOKENS);
+  });
+
+  it("named users have no random trouble: Enabled, not deleted, nothing locked but the locked-out user's", () => {
+    const ids = [
+      ...Object.values(ex.userIds).flat(),
+      ex.userAtTokenLimit,
+      ...Object.values(people).map((u) => u.id),
+      ...ex.search.multiPage.users.map((u) => u.id),
+    ];
+    const named = ids.map((id) => sim.model.user(id)!);
+    expect(named.length).toBeGreaterThan(40);
+    for (const user of named) {
+      if (user.id === people.lockedOut.id) continue;
+      expect(user, user.emailAddress).toMatchObject({
+        userStatus: "Enabled",
+        markDeleted: false,
+        highRiskUser: false,
+        isTokenLocked: false,
+        isSmsLocked: false,
+        isVoiceLocked: false,
+        isFingerprintLocked: false,
+        isApproveLocked: false,
+      });
+    }
+  });
+
+  it("the population has some trouble too: disabled, locked and high-risk users", () => {
+    const users = sim.model.allUsers();
+    expect(users.some((u) => u.userStatus === "Disabled")).toBe(true);
+    expect(users.filter((u) => u.isTokenLocked).length).toBeGreaterThan(1);
+    expect(users.some((u) => u.identitySource === "Cloud Directory")).toBe(true);
+    expect(users.some((u) => u.identitySource === "Active Directory (corp.example)")).toBe(true);
   });
 });
 

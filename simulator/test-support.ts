@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { importJWK, SignJWT, type JWK } from "jose";
 import { expect } from "vitest";
-import { startSimulator, type RunningSimulator, type SimulatorOptions } from "./index";
+import { startSimulator, type LegacyUrlForm, type RunningSimulator, type SimulatorOptions } from "./index";
 import { ensureKeys, LEGACY_KEY_FILES, OAUTH_EC_KEY_FILE, OAUTH_RSA_KEY_FILE, type LegacyKeyFile } from "./keys";
 
 /**
@@ -70,6 +70,10 @@ export async function readLegacyKey(sim: RunningSimulator): Promise<LegacyKeyFil
 }
 
 export interface LegacyJwtOptions {
+  /** Which key file signs (default "v1", the legacyKeyFile); sub and aud default to that file's. */
+  form?: LegacyUrlForm;
+  /** The header's typ: default "JWT"; null leaves it out. */
+  typ?: string | null;
   sub?: string;
   aud?: string | string[];
   iat?: number;
@@ -85,13 +89,16 @@ export interface LegacyJwtOptions {
  * adminRestApiUrl names whichever started last.
  */
 export async function legacyJwt(sim: RunningSimulator, options: LegacyJwtOptions = {}): Promise<string> {
-  const key = await readLegacyKey(sim);
+  const form = options.form ?? "v1";
+  const info = sim.legacyKeys[form];
+  const key = JSON.parse(await readFile(info.file, "utf8")) as LegacyKeyFile;
   const now = options.nowSeconds ?? Math.floor(Date.now() / 1000);
   const iat = options.iat ?? now;
+  const typ = options.typ === undefined ? "JWT" : options.typ;
   return new SignJWT({})
-    .setProtectedHeader({ alg: "RS256", typ: "JWT" })
-    .setSubject(options.sub ?? sim.legacyAccessId)
-    .setAudience(options.aud ?? sim.adminRestApiUrl)
+    .setProtectedHeader(typ === null ? { alg: "RS256" } : { alg: "RS256", typ })
+    .setSubject(options.sub ?? info.accessId)
+    .setAudience(options.aud ?? info.adminRestApiUrl)
     .setIssuedAt(iat)
     .setExpirationTime(options.exp ?? iat + 1800)
     .sign(createPrivateKey(key.accessKey));
@@ -155,14 +162,24 @@ export function tokenForm(
   };
 }
 
-/** An OAuth access token for the RSA client, with the given scopes (default: all). */
-export async function oauthAccessToken(sim: RunningSimulator, scope?: string): Promise<string> {
+/** An OAuth access token for the RSA client (or the EC one), with the given scopes (default: all). */
+export async function oauthAccessToken(sim: RunningSimulator, scope?: string, ec = false): Promise<string> {
   const result = await requestToken(
     sim,
-    tokenForm(sim, await clientAssertion(sim), scope === undefined ? {} : { scope }),
+    tokenForm(sim, await clientAssertion(sim, { ec }), scope === undefined ? {} : { scope }, ec),
   );
   if (result.status !== 200) throw new Error(`token request failed: ${JSON.stringify(result.body)}`);
   return result.body.access_token as string;
+}
+
+/** The three ways a client may authenticate: the legacy key, and the RSA and EC OAuth clients. */
+export const CREDENTIALS = ["legacy key", "OAuth RSA client", "OAuth EC client"] as const;
+export type Credential = (typeof CREDENTIALS)[number];
+
+/** A bearer token of that kind, valid for the next half hour (all scopes for OAuth). */
+export async function bearer(sim: RunningSimulator, credential: Credential): Promise<string> {
+  if (credential === "legacy key") return legacyJwt(sim);
+  return oauthAccessToken(sim, undefined, credential === "OAuth EC client");
 }
 
 export interface Answer {
