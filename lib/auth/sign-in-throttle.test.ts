@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { authenticate } from "@/lib/auth/authenticate";
-import { MAX_FAILED_SIGN_INS, SignInThrottledError } from "@/lib/auth/sign-in-throttle";
+import { MAX_ATTEMPTS_PER_ADDRESS, MAX_FAILED_SIGN_INS, SignInThrottledError } from "@/lib/auth/sign-in-throttle";
 import { addUser } from "@/lib/users/user-service";
 
 const meta = { ipAddress: "127.0.0.1", userAgent: "vitest" };
@@ -31,5 +31,44 @@ describe("sign-in throttling", () => {
     const { password } = await addUser({ email: "bystander@example.com", name: "Bystander", role: "agent" });
     for (let i = 0; i < MAX_FAILED_SIGN_INS; i++) await authenticate("target@example.com", "wrong-password-123", meta);
     expect(await authenticate("bystander@example.com", password, meta)).not.toBeNull();
+  });
+});
+
+describe("sign-in throttling under a burst", () => {
+  it("checks at most five passwords of 200 parallel attempts for one e-mail", async () => {
+    const { password } = await addUser({ email: "burst@example.com", name: "Burst", role: "agent" });
+    // 199 guesses and the right password, all at once, each from its own address (so only the e-mail limit applies).
+    const attempts = Array.from({ length: 200 }, (_, i) =>
+      authenticate("burst@example.com", i === 199 ? password : `wrong-password-${i}`, {
+        ipAddress: `10.9.${Math.floor(i / 200)}.${i % 200}`,
+        userAgent: "vitest",
+      }).then(
+        (result) => (result ? "signed-in" : "refused"),
+        (error: unknown) => (error instanceof SignInThrottledError ? "throttled" : `error: ${String(error).slice(0, 300)}`),
+      ),
+    );
+    const outcomes = await Promise.all(attempts);
+    const checked = outcomes.filter((o) => o !== "throttled").length;
+    expect(outcomes.filter((o) => o.startsWith("error"))).toEqual([]);
+    expect(checked).toBeLessThanOrEqual(MAX_FAILED_SIGN_INS);
+    // The audit agrees: every attempt is a row, and only the checked ones say anything about the password.
+    const rows = await db().auditEvent.findMany({
+      where: { actorEmail: "burst@example.com", type: { in: ["SIGN_IN", "SIGN_IN_FAILED"] } },
+      select: { outcome: true },
+    });
+    expect(rows).toHaveLength(200);
+    expect(rows.filter((r) => r.outcome !== "THROTTLED").length).toBe(checked);
+  });
+
+  it("counts per client address too", async () => {
+    const meta = { ipAddress: "192.0.2.77", userAgent: "vitest" };
+    let throttled = 0;
+    for (let i = 0; i < MAX_ATTEMPTS_PER_ADDRESS + 2; i++) {
+      await authenticate(`someone-${i}@example.com`, "wrong-password-123", meta).catch((error: unknown) => {
+        if (error instanceof SignInThrottledError && error.scope === "address") throttled++;
+        else throw error;
+      });
+    }
+    expect(throttled).toBe(2);
   });
 });
