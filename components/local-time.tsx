@@ -1,6 +1,7 @@
 "use client";
 
 import { useSyncExternalStore } from "react";
+import { formatDay, utcDay } from "@/lib/format/calendar-day";
 
 const subscribe = () => () => {};
 
@@ -20,6 +21,25 @@ export function LocalTime({ iso, withRelative = false }: { iso: string; withRela
     <time dateTime={iso} title={utc}>
       {local}
       {withRelative && <span className="ml-1 text-slate-600">({relative(date)})</span>}
+    </time>
+  );
+}
+
+/**
+ * A day (a token's expiry), not an instant: the UTC calendar date in the
+ * viewer's words, never shifted into the previous day west of UTC. The server
+ * renders the ISO date; the browser swaps in its own format after hydration.
+ */
+export function CalendarDay({ iso }: { iso: string }) {
+  const day = utcDay(iso) ?? iso;
+  const text = useSyncExternalStore(
+    subscribe,
+    () => formatDay(iso),
+    () => day,
+  );
+  return (
+    <time dateTime={day} title={`${day} (UTC)`}>
+      {text}
     </time>
   );
 }

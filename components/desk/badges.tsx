@@ -1,7 +1,28 @@
 import type { TokenState, TokenStatus } from "@/lib/rsa/types";
 
-/** Status and state are different things in RSA; two badges that never look alike. */
-export function StatusBadge({ status }: { status: TokenStatus }) {
+/**
+ * Status and state are different things in RSA; two badges that never look
+ * alike. A value tokendesk does not know is shown as RSA sent it ("RSA says:
+ * Suspended") in a neutral dashed badge, never mapped to a known one.
+ */
+
+function UnknownBadge({ testId, what, raw }: { testId: string; what: string; raw: string }) {
+  const said = raw.trim() || "nothing";
+  return (
+    <span
+      data-testid={testId}
+      data-unknown="true"
+      title={`RSA sent a ${what} tokendesk does not know`}
+      className="inline-flex items-center gap-1 rounded-md border-2 border-dashed border-slate-600 bg-white px-2.5 py-0.5 text-sm font-semibold text-slate-900"
+    >
+      <span aria-hidden>?</span>
+      RSA says: {said}
+    </span>
+  );
+}
+
+export function StatusBadge({ status, raw = "" }: { status: TokenStatus | null; raw?: string }) {
+  if (status === null) return <UnknownBadge testId="status-badge" what="status" raw={raw} />;
   const enabled = status === "Enabled";
   return (
     <span
@@ -20,7 +41,8 @@ const STATE_STYLE: Record<TokenState, string> = {
   Activated: "border-blue-700 text-blue-900",
 };
 
-export function StateBadge({ state }: { state: TokenState }) {
+export function StateBadge({ state, raw = "" }: { state: TokenState | null; raw?: string }) {
+  if (state === null) return <UnknownBadge testId="state-badge" what="state" raw={raw} />;
   return (
     <span
       data-testid="state-badge"

@@ -1,11 +1,20 @@
 import type { Ds100Credential } from "@/lib/rsa/types";
 import { groupSerial } from "@/lib/tokens/serial";
+import { ds100Snapshot, isKnown, noActionReason } from "@/lib/tokens/token-actions";
 import { CopyButton } from "@/components/copy-button";
 import { StateBadge, StatusBadge } from "@/components/desk/badges";
-import { Fact, When } from "@/components/desk/fact";
+import { Fact, UnknownValueNote, When } from "@/components/desk/fact";
+
+interface Ds100CardProps {
+  deviceSerial: string;
+  credentials: Ds100Credential[];
+  /** Credentials RSA returned that tokendesk could not read (their serial or owner): counted, not shown. */
+  hiddenCredentials?: number;
+}
 
 /** A DS100 device and each OTP credential RSA returned for it. */
-export function Ds100Card({ deviceSerial, credentials }: { deviceSerial: string; credentials: Ds100Credential[] }) {
+export function Ds100Card({ deviceSerial, credentials, hiddenCredentials = 0 }: Ds100CardProps) {
+  const snapshot = ds100Snapshot(credentials);
   return (
     <article
       aria-labelledby="token-title"
@@ -19,6 +28,18 @@ export function Ds100Card({ deviceSerial, credentials }: { deviceSerial: string;
         <CopyButton value={deviceSerial} label="Copy device serial number" />
         <span className="text-slate-600">DS100 authenticator (device)</span>
       </header>
+      {!isKnown(snapshot) && <UnknownValueNote text={noActionReason("DS100", snapshot)} />}
+      {hiddenCredentials > 0 && (
+        <p
+          className="mt-3 rounded-md border border-amber-400 bg-amber-50 p-3 text-amber-950"
+          data-testid="hidden-credentials"
+        >
+          {hiddenCredentials === 1
+            ? "RSA returned one more credential for this device that tokendesk could not read, so it is not shown."
+            : `RSA returned ${hiddenCredentials} more credentials for this device that tokendesk could not read, so they are not shown.`}{" "}
+          Check the device in the RSA Cloud Administration Console.
+        </p>
+      )}
       {credentials.map((c) => (
         <section
           key={c.tokenSerialNumber}
@@ -29,8 +50,8 @@ export function Ds100Card({ deviceSerial, credentials }: { deviceSerial: string;
             <h3 className="font-mono text-xl font-semibold">Credential {groupSerial(c.tokenSerialNumber)}</h3>
             <CopyButton value={c.tokenSerialNumber} label="Copy credential serial number" />
             <span className="ml-auto flex gap-2">
-              <StatusBadge status={c.tokenStatus} />
-              <StateBadge state={c.tokenState} />
+              <StatusBadge status={c.tokenStatus} raw={c.rawTokenStatus} />
+              <StateBadge state={c.tokenState} raw={c.rawTokenState} />
             </span>
           </div>
           <dl className="mt-3">

@@ -1,4 +1,5 @@
-import { LocalTime } from "@/components/local-time";
+import { CalendarDay, LocalTime } from "@/components/local-time";
+import { daysFromToday } from "@/lib/format/calendar-day";
 
 /** One row of a token's definition list; dates in local time with the relative time beside them. */
 export function Fact({ term, children }: { term: string; children: React.ReactNode }) {
@@ -21,22 +22,33 @@ export function When({ iso, by }: { iso: string | null; by?: string | null }) {
   );
 }
 
-const DAY = 86_400_000;
-
+/** A token's expiry is a day: shown as the UTC date (no time, no zone shift), with a warning when near. */
 export function Expiry({ iso }: { iso: string | null }) {
   if (!iso) return <span className="text-slate-500">—</span>;
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return <>{iso}</>;
-  const days = Math.floor((date.getTime() - Date.now()) / DAY);
+  const days = daysFromToday(iso);
+  if (days === null) return <>{iso}</>;
   return (
     <>
-      <When iso={iso} />
+      <CalendarDay iso={iso} />
       {days < 0 && <span className="ml-2 rounded bg-red-700 px-1.5 py-0.5 text-xs font-bold text-white">Expired</span>}
       {days >= 0 && days <= 30 && (
         <span className="ml-2 rounded bg-amber-300 px-1.5 py-0.5 text-xs font-bold text-black">
-          Expires in {days} day{days === 1 ? "" : "s"}
+          {days === 0 ? "Expires today" : `Expires in ${days} day${days === 1 ? "" : "s"}`}
         </span>
       )}
     </>
+  );
+}
+
+/** Why a token with a status or state tokendesk does not know offers no action. */
+export function UnknownValueNote({ text }: { text: string | null }) {
+  if (!text) return null;
+  return (
+    <p
+      className="mt-3 rounded-md border border-slate-400 bg-slate-50 p-3 text-slate-900"
+      data-testid="unknown-value-note"
+    >
+      {text}
+    </p>
   );
 }

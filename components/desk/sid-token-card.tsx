@@ -1,11 +1,13 @@
 import type { SidToken } from "@/lib/rsa/types";
 import { groupSerial } from "@/lib/tokens/serial";
+import { isKnown, noActionReason, sidSnapshot } from "@/lib/tokens/token-actions";
 import { CopyButton } from "@/components/copy-button";
 import { StateBadge, StatusBadge } from "@/components/desk/badges";
-import { Expiry, Fact, When } from "@/components/desk/fact";
+import { Expiry, Fact, UnknownValueNote, When } from "@/components/desk/fact";
 
 /** Every field of RSA's answer for a SID700 token, in the words an agent uses. */
 export function SidTokenCard({ token }: { token: SidToken }) {
+  const snapshot = sidSnapshot(token);
   return (
     <article
       aria-labelledby="token-title"
@@ -19,10 +21,11 @@ export function SidTokenCard({ token }: { token: SidToken }) {
         <CopyButton value={token.tokenSerialNumber} label="Copy serial number" />
         <span className="text-slate-600">{token.deviceType ?? "SID700"} hardware token</span>
         <span className="ml-auto flex gap-2">
-          <StatusBadge status={token.tokenStatus} />
-          <StateBadge state={token.tokenState} />
+          <StatusBadge status={token.tokenStatus} raw={token.rawTokenStatus} />
+          <StateBadge state={token.tokenState} raw={token.rawTokenState} />
         </span>
       </header>
+      {!isKnown(snapshot) && <UnknownValueNote text={noActionReason("SID700", snapshot)} />}
       <dl className="mt-4">
         <Fact term="Owner (RSA user id)">
           {token.userId ? (

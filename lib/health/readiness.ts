@@ -2,6 +2,7 @@ import "server-only";
 import pg from "pg";
 import { env, rsaCredentialKind } from "@/lib/env";
 import { migrationStatus } from "@/lib/db/migrations";
+import { rsaAvailability, type RsaAvailability } from "@/lib/rsa/availability";
 
 export interface Readiness {
   ready: boolean;
@@ -10,6 +11,12 @@ export interface Readiness {
     migrations: "ok" | "pending" | "changed" | "unknown";
     rsa: "configured" | "demo" | "missing";
   };
+  /**
+   * Whether RSA answers this instance (from the circuit breaker; no call is
+   * made). Reported, never part of `ready`: RSA being down is not this
+   * instance's fault, and a load balancer must not pull every healthy instance.
+   */
+  rsaAvailability: RsaAvailability;
 }
 
 /** What /api/ready reports. Says what is wrong in words, never how to reach it. */
@@ -34,5 +41,5 @@ export async function checkReadiness(): Promise<Readiness> {
     }
   }
   const ready = checks.database === "ok" && checks.migrations === "ok" && checks.rsa !== "missing";
-  return { ready, checks };
+  return { ready, checks, rsaAvailability: rsaAvailability() };
 }

@@ -1,71 +1,20 @@
 import { z } from "zod";
+import { flag, optionalUserId, serial, text, timestamp, userId } from "@/lib/rsa/answer-fields";
 import { TOKEN_STATES, TOKEN_STATUSES } from "@/lib/rsa/types";
 
 /**
- * zod schemas for RSA's answers. Strict where tokendesk acts on a field
- * (serials, userId, tokenStatus, tokenState); lenient where it is only shown
- * (dates, names, flags): a wrong or missing informational field becomes null
- * and never fails the answer. Unknown fields are dropped.
+ * The answers to changes (calls 3-10 and 17). tokendesk records what they say
+ * as the state after the change, so what it acts on is strict for the whole
+ * answer: a 2xx that fails here is "applied, answer unreadable", never a
+ * refusal. Lookup records live in token-record.ts and user-answers.ts.
  */
 
-const text = z
-  .unknown()
-  .transform((v): string | null => (typeof v === "string" ? v : typeof v === "number" ? String(v) : null));
+export { normaliseTimestamp } from "@/lib/rsa/answer-fields";
+export { ds100CredentialSchema, ds100LookupSchema, sidTokenSchema } from "@/lib/rsa/token-record";
+export { rsaUserSchema, userDevicesSchema, userSearchSchema } from "@/lib/rsa/user-answers";
 
-/** ISO 8601 when it can be read (including the vendor's colon-less `T161656.879Z`), otherwise null. */
-export function normaliseTimestamp(value: unknown): string | null {
-  if (typeof value === "number" && Number.isFinite(value)) return new Date(value).toISOString();
-  if (typeof value !== "string" || !value.trim()) return null;
-  const direct = Date.parse(value);
-  if (!Number.isNaN(direct)) return new Date(direct).toISOString();
-  const withColons = value.replace(/T(\d{2})(\d{2})(\d{2})/, "T$1:$2:$3");
-  const repaired = Date.parse(withColons);
-  return Number.isNaN(repaired) ? null : new Date(repaired).toISOString();
-}
-
-const timestamp = z.unknown().transform(normaliseTimestamp);
-
-const flag = z.unknown().transform((v): boolean | null => {
-  if (typeof v === "boolean") return v;
-  if (v === "true" || v === "True") return true;
-  if (v === "false" || v === "False") return false;
-  return null;
-});
-
-const serial = z.string().trim().min(1).max(36);
-const userId = z.string().trim().min(1).max(64);
-/** Null on an unassigned token; absent is read as null too. */
-const optionalUserId = userId
-  .nullable()
-  .optional()
-  .transform((v) => v ?? null);
-const tokenStatus = z.enum(TOKEN_STATUSES);
-const tokenState = z.enum(TOKEN_STATES);
-
-export const sidTokenSchema = z.object({
-  id: text,
-  name: text,
-  userId: optionalUserId,
-  deviceType: text,
-  registeredDate: timestamp,
-  tokenSerialNumber: serial,
-  updatedAt: timestamp,
-  tokenState,
-  expiryDate: timestamp,
-  tokenStatus,
-  assignedAt: timestamp,
-  assignedBy: text,
-  pinSet: flag,
-  tokenStatusChangedAt: timestamp,
-  tokenStatusChangedBy: text,
-});
-
-export const ds100CredentialSchema = sidTokenSchema.extend({
-  deviceSerialNumber: serial,
-  tokenStatusReason: text,
-});
-
-export const ds100LookupSchema = z.array(ds100CredentialSchema);
+const tokenStatus = z.string().trim().pipe(z.enum(TOKEN_STATUSES));
+const tokenState = z.string().trim().pipe(z.enum(TOKEN_STATES));
 
 export const sidStatusChangeSchema = z.object({
   userId,
@@ -94,32 +43,4 @@ export const pinClearResultSchema = z.object({
   pinSet: flag,
 });
 
-export const rsaUserSchema = z.object({
-  id: userId,
-  emailAddress: text,
-  firstName: text,
-  lastName: text,
-  userStatus: text,
-  isTokenLocked: flag,
-});
-
-const looseRecords = z
-  .unknown()
-  .transform((v): Record<string, unknown>[] =>
-    Array.isArray(v) ? v.filter((x): x is Record<string, unknown> => typeof x === "object" && x !== null) : [],
-  );
-
-export const userDevicesSchema = z.object({
-  devices: looseRecords,
-  fidoTokens: looseRecords,
-  sidTokens: z
-    .array(z.unknown())
-    .nullable()
-    .optional()
-    .transform((list) =>
-      (list ?? []).flatMap((entry) => {
-        const parsed = sidTokenSchema.safeParse(entry);
-        return parsed.success ? [parsed.data] : [];
-      }),
-    ),
-});
+export const renameResultSchema = z.object({ tokenSerialNumber: serial, name: text, userId: optionalUserId });

@@ -1,43 +1,29 @@
 import "server-only";
-import { z } from "zod";
 import { env } from "@/lib/env";
 import * as answers from "@/lib/rsa/answers";
+import type { RsaAvailability } from "@/lib/rsa/breaker";
 import { loadRsaConfig, type RsaConfig } from "@/lib/rsa/config";
 import { RsaConfigError, RsaError } from "@/lib/rsa/errors";
+import * as helpDesk from "@/lib/rsa/help-desk-calls";
+import { check, emailInput, serialInput, tokenNameInput, userIdInput, userPath } from "@/lib/rsa/input";
 import { RsaTransport, type TransportOptions } from "@/lib/rsa/transport";
 import type {
   Ds100Credential,
+  Ds100Device,
   Ds100StatusChange,
+  EmergencyAccessCode,
+  EmergencyCodeRequest,
   PinClearResult,
   RsaUser,
   SidAssignResult,
+  SidRenameResult,
   SidStatusChange,
   SidToken,
   SidUnassignResult,
   UserDevices,
+  UserSearchPage,
+  VerificationSession,
 } from "@/lib/rsa/types";
-
-/** What tokendesk will send: checked before any request leaves, so bad input never reaches RSA. */
-const serialInput = z.string().regex(/^[0-9A-Za-z-]{1,36}$/, "a serial number is 1 to 36 letters or digits");
-const userIdInput = z
-  .string()
-  .regex(/^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/, "an RSA user id is a UUID");
-const emailInput = z.email();
-const tokenNameInput = z.string().min(1).max(255);
-
-function check<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
-  const parsed = schema.safeParse(value);
-  if (!parsed.success) {
-    throw new RsaError(
-      "bad_request",
-      `not sent to RSA: ${what} is invalid (${parsed.error.issues[0]?.message ?? "invalid"})`,
-      { sentRequest: false },
-    );
-  }
-  return parsed.data;
-}
-
-const userPath = (userId: string) => `/users/${encodeURIComponent(check(userIdInput, userId, "the RSA user id"))}`;
 
 /**
  * The RSA Cloud Administration API calls tokendesk uses — one typed function
@@ -56,30 +42,60 @@ export class RsaClient {
     await this.transport.bearers.get();
   }
 
+  /** Whether RSA is answering, as this client's circuit breaker sees it. */
+  availability(): RsaAvailability {
+    return this.transport.breaker.availability();
+  }
+
+  /** Stops this client's background probe (a client that is thrown away). */
+  close(): void {
+    this.transport.breaker.dispose();
+  }
+
   /** 1. Retrieve a SID700 hardware token by serial. */
   async lookupSidToken(serial: string): Promise<SidToken> {
     const tokenSerialNumber = check(serialInput, serial, "the serial number");
     return this.transport.call({
       operation: "sidTokens.lookup",
+      kind: "read",
       method: "POST",
       path: "/v1/sidTokens/lookup",
       body: { tokenSerialNumber },
       answer: answers.sidTokenSchema,
-      retry: true,
     });
   }
 
-  /** 2. Retrieve a DS100's OTP credentials by its 9-digit device serial. */
-  async lookupDs100(deviceSerial: string): Promise<Ds100Credential[]> {
+  /**
+   * 2. Retrieve a DS100's OTP credentials by its 9-digit device serial. A
+   * credential whose serial or owner cannot be read is left out and counted.
+   */
+  async lookupDs100Device(deviceSerial: string): Promise<Ds100Device> {
     const deviceSerialNumber = check(serialInput, deviceSerial, "the device serial number");
     return this.transport.call({
       operation: "ds100.lookup",
+      kind: "read",
       method: "POST",
       path: "/v1/ds100/lookup",
       body: { deviceSerialNumber },
       answer: answers.ds100LookupSchema,
-      retry: true,
     });
+  }
+
+  /**
+   * 2, as the readable credentials only (for callers that take an empty list
+   * as "no such device"): when RSA sent credentials and none could be read,
+   * the answer is unreadable rather than empty.
+   */
+  async lookupDs100(deviceSerial: string): Promise<Ds100Credential[]> {
+    const device = await this.lookupDs100Device(deviceSerial);
+    if (device.credentials.length === 0 && device.hiddenCredentials > 0) {
+      throw new RsaError("invalid_answer", "RSA answered ds100.lookup with no credential tokendesk can read", {
+        httpStatus: 200,
+        rsaDescription: `${device.hiddenCredentials} unreadable credential(s)`,
+        sentRequest: true,
+      });
+    }
+    return device.credentials;
   }
 
   /** 3. Enable a SID700 token assigned to the user. */
@@ -96,11 +112,11 @@ export class RsaClient {
     const tokenSerialNumber = check(serialInput, serial, "the serial number");
     return this.transport.call({
       operation: `sidTokens.${verb}`,
+      kind: "change",
       method: "PATCH",
       path: `/v1${userPath(userId)}/sidTokens/${verb}`,
       body: { tokenSerialNumber },
       answer: answers.sidStatusChangeSchema,
-      retry: false,
     });
   }
 
@@ -109,11 +125,11 @@ export class RsaClient {
     const tokenSerialNumber = check(serialInput, serial, "the serial number");
     return this.transport.call({
       operation: "sidTokens.unassign",
+      kind: "change",
       method: "PATCH",
       path: `/v1${userPath(userId)}/sidTokens/unassign`,
       body: { tokenSerialNumber },
       answer: answers.unassignResultSchema,
-      retry: false,
     });
   }
 
@@ -123,11 +139,11 @@ export class RsaClient {
     if (tokenName !== undefined) body.tokenName = check(tokenNameInput, tokenName, "the token name");
     return this.transport.call({
       operation: "sidTokens.assign",
+      kind: "change",
       method: "PATCH",
       path: `/v1${userPath(userId)}/sidTokens/assign`,
       body,
       answer: answers.assignResultSchema,
-      retry: false,
     });
   }
 
@@ -136,11 +152,11 @@ export class RsaClient {
     const tokenSerialNumber = check(serialInput, serial, "the serial number");
     return this.transport.call({
       operation: "sidTokens.clearPin",
+      kind: "change",
       method: "PATCH",
       path: `/v2${userPath(userId)}/sidTokens/clearPin`,
       body: { tokenSerialNumber },
       answer: answers.pinClearResultSchema,
-      retry: false,
     });
   }
 
@@ -165,11 +181,11 @@ export class RsaClient {
     };
     return this.transport.call({
       operation: `ds100.${verb}`,
+      kind: "change",
       method: "PATCH",
       path: `/v1/ds100/${verb}/otp`,
       body,
       answer: answers.ds100StatusChangeSchema,
-      retry: false,
     });
   }
 
@@ -181,11 +197,11 @@ export class RsaClient {
     };
     return this.transport.call({
       operation: "ds100.clearPin",
+      kind: "change",
       method: "PATCH",
       path: "/v1/ds100/clearPin/otp",
       body,
       answer: answers.pinClearResultSchema,
-      retry: false,
     });
   }
 
@@ -194,11 +210,11 @@ export class RsaClient {
     const body = { email: check(emailInput, email, "the e-mail address"), searchUnsynched: false };
     return this.transport.call({
       operation: "users.lookup",
+      kind: "read",
       method: "POST",
       path: "/v1/users/lookup",
       body,
       answer: answers.rsaUserSchema,
-      retry: true,
     });
   }
 
@@ -206,11 +222,51 @@ export class RsaClient {
   async listUserDevices(userId: string): Promise<UserDevices> {
     return this.transport.call({
       operation: "users.devices",
+      kind: "read",
       method: "GET",
       path: `/v2${userPath(userId)}/devices`,
       answer: answers.userDevicesSchema,
-      retry: true,
     });
+  }
+
+  /** 13. Users whose e-mail contains `emailLike` literally, a page at a time (pageNumber from 0). */
+  async searchUsers(emailLike: string, page?: { pageSize?: number; pageNumber?: number }): Promise<UserSearchPage> {
+    return helpDesk.searchUsers(this.transport, emailLike, page);
+  }
+
+  /** 14. Issue an emergency access code (1 minute to 7 days). The code is a secret: never store or log it. */
+  async issueEmergencyAccessCode(userId: string, request: EmergencyCodeRequest): Promise<EmergencyAccessCode> {
+    return helpDesk.issueEmergencyAccessCode(this.transport, userId, request);
+  }
+
+  /** 15. Cancel an emergency access code by its id. */
+  async cancelEmergencyAccessCode(userId: string, emergencyTokencodeId: string): Promise<void> {
+    return helpDesk.cancelEmergencyAccessCode(this.transport, userId, emergencyTokencodeId);
+  }
+
+  /** 16. Start a live verification of the caller (409 conflict "verification_in_progress" when one runs). */
+  async startVerification(userId: string): Promise<VerificationSession> {
+    return helpDesk.verification(this.transport, userId, "start");
+  }
+
+  /** 16. Where the live verification stands. */
+  async verificationStatus(userId: string): Promise<VerificationSession> {
+    return helpDesk.verification(this.transport, userId, "status");
+  }
+
+  /** 16. Submit the code the caller reads out. */
+  async submitVerificationCode(userId: string, verifyCode: string): Promise<VerificationSession> {
+    return helpDesk.verification(this.transport, userId, "code", verifyCode);
+  }
+
+  /** 16. Cancel the live verification. */
+  async cancelVerification(userId: string): Promise<VerificationSession> {
+    return helpDesk.verification(this.transport, userId, "cancel");
+  }
+
+  /** 17. Rename a SID700 token (at most 255 characters). */
+  async renameSidToken(userId: string, serial: string, updatedName: string): Promise<SidRenameResult> {
+    return helpDesk.renameSidToken(this.transport, userId, serial, updatedName);
   }
 }
 
@@ -235,7 +291,13 @@ export function getRsaClient(): RsaClient {
   return shared;
 }
 
+/** The shared client if one was made (availability must not create one, nor fail for want of configuration). */
+export function peekRsaClient(): RsaClient | undefined {
+  return shared;
+}
+
 /** Forget the shared client (tests and the start script change the configuration). */
 export function resetRsaClient(): void {
+  shared?.close();
   shared = undefined;
 }

@@ -6,13 +6,15 @@ import type { Env } from "@/lib/env";
 import { checkTransportSecurity, restApiBase } from "@/lib/rsa/base-url";
 import { RsaConfigError } from "@/lib/rsa/errors";
 
-/** The scopes tokendesk needs from an OAuth "Admin API" client. */
+/** The scopes tokendesk's calls need from an OAuth "Admin API" client (REFERENCE.md, "OAuth scopes by call"). */
 export const DEFAULT_OAUTH_SCOPES = [
-  "rsa.authenticator.sidtoken.read",
-  "rsa.authenticator.sidtoken.manage",
-  "rsa.authenticator.ds100.read",
-  "rsa.authenticator.ds100.manage",
-  "rsa.user.read",
+  "rsa.authenticator.sidtoken.read", // 1, 12
+  "rsa.authenticator.sidtoken.manage", // 3-7, 17
+  "rsa.authenticator.ds100.read", // 2
+  "rsa.authenticator.ds100.manage", // 8-10
+  "rsa.user.read", // 11, 13
+  "rsa.authenticator.mobile.read", // 12
+  "rsa.authenticator.emergency.manage", // 14, 15
 ];
 
 export interface LegacyKeyCredential {
@@ -47,6 +49,9 @@ export interface RsaConfig {
   timeoutMs: number;
   totalTimeoutMs: number;
   retryAfterCapMs: number;
+  /** Consecutive failures to reach RSA before calls fail at once (0 = no circuit breaker). */
+  breakerFailures: number;
+  breakerProbeMs: number;
 }
 
 const legacyKeyFileSchema = z.object({
@@ -176,5 +181,7 @@ export function loadRsaConfig(e: Env): RsaConfig {
     timeoutMs: e.RSA_TIMEOUT_MS,
     totalTimeoutMs: e.RSA_TOTAL_TIMEOUT_MS,
     retryAfterCapMs: e.RSA_RETRY_AFTER_CAP_MS,
+    breakerFailures: e.RSA_BREAKER_FAILURES,
+    breakerProbeMs: e.RSA_BREAKER_PROBE_SECONDS * 1000,
   };
 }

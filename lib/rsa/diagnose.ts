@@ -3,6 +3,7 @@ import type { Env } from "@/lib/env";
 import { createRsaClient } from "@/lib/rsa/client";
 import { loadRsaConfig, type RsaConfig } from "@/lib/rsa/config";
 import { RsaConfigError, RsaError } from "@/lib/rsa/errors";
+import { PROBE_SERIAL } from "@/lib/rsa/probe";
 
 /**
  * `npm run rsa:check`: loads the configured credentials, obtains a bearer,
@@ -20,8 +21,7 @@ export interface Diagnosis {
   findings: Finding[];
 }
 
-/** A serial no real token has: a 404 for it proves the credentials work without touching anything. */
-export const PROBE_SERIAL = "000000000000";
+export { PROBE_SERIAL } from "@/lib/rsa/probe";
 const ALLOWED_SKEW_MS = 60_000;
 
 export interface DiagnoseOptions {
@@ -133,6 +133,17 @@ function explainFailure(config: RsaConfig, error: RsaError): Finding {
         level: "warn",
         text: `RSA is rate limiting (HTTP 429)${error.retryAfterMs ? `; it asks to wait ${Math.ceil(error.retryAfterMs / 1000)} s` : ""}. The credentials may be fine; run the check again shortly.`,
       };
+    case "misconfigured": {
+      const url = `${config.apiBase}/v1/sidTokens/lookup`;
+      const source =
+        config.credential.kind === "legacy-key"
+          ? `adminRestApiUrl in ${config.credential.keyFile}`
+          : "RSA_ADMIN_API_URL";
+      return {
+        level: "fail",
+        text: `${url} answered 404 without RSA's own error body (${error.rsaDescription ?? "not RSA's answer"}): this URL does not lead to RSA's Administration API. Check ${source} (${config.credential.adminRestApiUrl}); it should be the tenant's …/AdminInterface/restapi URL as the console shows it.`,
+      };
+    }
     case "invalid_answer":
       return {
         level: "fail",
@@ -167,7 +178,8 @@ export async function diagnoseRsa(e: Env, options: DiagnoseOptions = {}): Promis
     });
   else findings.push({ level: "ok", text: `Clock skew: ${(skewMs / 1000).toFixed(1)} s (within RSA's 60 s).` });
 
-  const client = createRsaClient(config, { fetch: fetchImpl, now });
+  // One probe call: no circuit breaker (and so no background probe outliving the check).
+  const client = createRsaClient({ ...config, breakerFailures: 0 }, { fetch: fetchImpl, now });
   try {
     await client.obtainBearer();
     findings.push({
@@ -181,6 +193,7 @@ export async function diagnoseRsa(e: Env, options: DiagnoseOptions = {}): Promis
       await client.lookupSidToken(PROBE_SERIAL);
       findings.push({ level: "ok", text: "A token lookup worked: RSA accepts tokendesk's credentials." });
     } catch (error) {
+      // Only RSA's own business 404 proves anything: a route-level 404 is "misconfigured" and fails below.
       if (!(error instanceof RsaError) || error.kind !== "not_found") throw error;
       findings.push({
         level: "ok",

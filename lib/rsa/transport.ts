@@ -1,20 +1,22 @@
 import "server-only";
-import type { z } from "zod";
 import { BearerCache } from "@/lib/rsa/bearer-cache";
+import { RsaBreaker } from "@/lib/rsa/breaker";
 import type { RsaConfig } from "@/lib/rsa/config";
-import { parseErrorBody, parseRetryAfter, type ParsedErrorBody } from "@/lib/rsa/error-body";
 import { RsaError, type RsaErrorKind } from "@/lib/rsa/errors";
-import { fetchWithTimeout, type RawAnswer } from "@/lib/rsa/fetch-with-timeout";
+import { fetchWithTimeout } from "@/lib/rsa/fetch-with-timeout";
 import { fetchOAuthToken } from "@/lib/rsa/oauth-token";
 import { signLegacyJwt } from "@/lib/rsa/legacy-jwt";
+import { PROBE_SERIAL } from "@/lib/rsa/probe";
+import { readAnswer, refusedTheBearer, type AnswerSpec } from "@/lib/rsa/read-answer";
 import { backoffDelayMs, isRetryableStatus, MAX_LOOKUP_RETRIES } from "@/lib/rsa/retry-policy";
+import { sidTokenSchema } from "@/lib/rsa/token-record";
 
 export interface TransportOptions {
   fetch?: typeof fetch;
   now?: () => number;
   random?: () => number;
   sleep?: (ms: number) => Promise<void>;
-  /** Called after every HTTP attempt (diagnostics, tests, logs). */
+  /** Called after every HTTP attempt (diagnostics, tests, logs). Never carries a body. */
   onAttempt?: (attempt: {
     operation: string;
     status: number | null;
@@ -23,16 +25,11 @@ export interface TransportOptions {
   }) => void;
 }
 
-export interface CallSpec<T> {
-  /** A short name for logs, e.g. "sidTokens.lookup". */
-  operation: string;
-  method: "GET" | "POST" | "PATCH";
-  /** Path after the API base, starting with `/v1/` or `/v2/`. */
+export interface CallSpec<T> extends AnswerSpec<T> {
+  method: "GET" | "POST" | "PATCH" | "PUT" | "DELETE";
+  /** Path after the API base, starting with `/v1/` or `/v2/` (query string included). */
   path: string;
   body?: Record<string, unknown>;
-  answer: z.ZodType<T>;
-  /** Lookups may be retried; state changes never are. */
-  retry: boolean;
 }
 
 /**
@@ -43,32 +40,24 @@ const refusedBearer = new WeakMap<RsaError, string>();
 
 const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-/** A 401/403 saying the bearer token itself is bad (expired, not accepted) — worth one renewal. */
-function saysTokenIsBad(status: number, parsed: ParsedErrorBody): boolean {
-  if (status === 401) return true;
-  return (
-    status === 403 &&
-    parsed.shape === "framework" &&
-    /access token|jwt|token expired|invalid token/i.test(parsed.description ?? "")
-  );
-}
-
-function kindForStatus(status: number): RsaErrorKind {
-  if (status === 404) return "not_found";
-  if (status === 409) return "conflict";
-  if (status === 429) return "rate_limited";
-  if (status === 401 || status === 403) return "credential_rejected";
-  if (status >= 500) return "unavailable";
-  return "bad_request";
+/** The bearer could not be had: nothing went to the Administration API, whatever happened at the token endpoint. */
+function bearerFailure(error: unknown): RsaError {
+  if (error instanceof RsaError) return error.withCall({ sentRequest: false });
+  return new RsaError("not_configured", "tokendesk could not sign a bearer token with its RSA key", {
+    sentRequest: false,
+    cause: error,
+  });
 }
 
 /**
- * Sends one RSA call: bearer from the cache, a per-attempt timeout inside a
- * total budget, retries for lookups only, and every outcome mapped to one
- * typed RsaError.
+ * Sends one RSA call: through the circuit breaker, bearer from the cache, a
+ * per-attempt timeout inside a total budget, retries for reads only, and
+ * every outcome mapped to one typed RsaError that knows whether the call
+ * changes state (so `mayHaveBeenApplied` is right).
  */
 export class RsaTransport {
   readonly bearers: BearerCache;
+  readonly breaker: RsaBreaker;
   private readonly fetchImpl: typeof fetch;
   private readonly now: () => number;
   private readonly random: () => number;
@@ -90,15 +79,34 @@ export class RsaTransport {
           : fetchOAuthToken(credential, { nowMs: this.now(), timeoutMs: config.timeoutMs, fetch: this.fetchImpl }),
       this.now,
     );
+    this.breaker = new RsaBreaker({
+      failures: config.breakerFailures,
+      probeMs: config.breakerProbeMs,
+      now: this.now,
+      probe: () =>
+        this.unguarded({
+          operation: "probe.sidTokens.lookup",
+          kind: "read",
+          method: "POST",
+          path: "/v1/sidTokens/lookup",
+          body: { tokenSerialNumber: PROBE_SERIAL },
+          answer: sidTokenSchema,
+        }),
+    });
   }
 
-  async call<T>(spec: CallSpec<T>): Promise<T> {
+  call<T>(spec: CallSpec<T>): Promise<T> {
+    return this.breaker.run(() => this.unguarded(spec));
+  }
+
+  private async unguarded<T>(spec: CallSpec<T>): Promise<T> {
     const deadline = this.now() + this.config.totalTimeoutMs;
-    let retriesLeft = spec.retry ? MAX_LOOKUP_RETRIES : 0;
+    let retriesLeft = spec.kind === "read" ? MAX_LOOKUP_RETRIES : 0;
     let renewedBearer = false;
+    let sentAny = false;
     for (let attempt = 0; ; attempt++) {
       try {
-        return await this.attempt(spec, deadline);
+        return await this.attempt(spec, deadline, sentAny, () => (sentAny = true));
       } catch (error) {
         if (!(error instanceof RsaError)) throw error;
         const badBearer = refusedBearer.get(error);
@@ -129,74 +137,57 @@ export class RsaTransport {
     return this.now() + wait + 100 < deadline ? wait : null;
   }
 
-  private async attempt<T>(spec: CallSpec<T>, deadline: number): Promise<T> {
+  private async attempt<T>(spec: CallSpec<T>, deadline: number, sentBefore: boolean, markSent: () => void): Promise<T> {
     const started = this.now();
     const remaining = () => deadline - this.now();
+    const changesState = spec.kind === "change";
     if (remaining() <= 0)
       throw new RsaError("timeout", `RSA did not answer within ${this.config.totalTimeoutMs} ms`, {
-        sentRequest: true,
+        sentRequest: sentBefore,
+        changesState,
       });
     let status: number | null = null;
     let kind: RsaErrorKind | null = null;
     try {
-      const bearer = await this.bearers.get();
-      const answer = await fetchWithTimeout(this.fetchImpl, `${this.config.apiBase}${spec.path}`, {
-        method: spec.method,
-        headers: {
-          Accept: "application/json",
-          Authorization: `Bearer ${bearer}`,
-          ...(spec.body ? { "Content-Type": "application/json" } : {}),
-        },
-        body: spec.body ? JSON.stringify(spec.body) : undefined,
-        timeoutMs: Math.min(this.config.timeoutMs, remaining()),
-      });
+      let bearer: string;
+      try {
+        bearer = await this.bearers.get();
+      } catch (error) {
+        throw bearerFailure(error);
+      }
+      const url = `${this.config.apiBase}${spec.path}`;
+      let answer;
+      try {
+        answer = await fetchWithTimeout(this.fetchImpl, url, {
+          method: spec.method,
+          headers: {
+            Accept: "application/json",
+            Authorization: `Bearer ${bearer}`,
+            ...(spec.body ? { "Content-Type": "application/json" } : {}),
+          },
+          body: spec.body ? JSON.stringify(spec.body) : undefined,
+          timeoutMs: Math.min(this.config.timeoutMs, remaining()),
+        });
+      } catch (error) {
+        if (error instanceof RsaError) {
+          if (error.sentRequest) markSent();
+          throw error.withCall({ changesState });
+        }
+        throw error;
+      }
+      markSent();
       status = answer.status;
-      return this.read(spec, answer, bearer);
+      try {
+        return readAnswer(spec, answer, url, this.now());
+      } catch (error) {
+        if (error instanceof RsaError && refusedTheBearer(error)) refusedBearer.set(error, bearer);
+        throw error;
+      }
     } catch (error) {
       if (error instanceof RsaError) kind = error.kind;
       throw error;
     } finally {
       this.options.onAttempt?.({ operation: spec.operation, status, kind, durationMs: this.now() - started });
     }
-  }
-
-  private read<T>(spec: CallSpec<T>, answer: RawAnswer, bearer: string): T {
-    if (answer.status >= 200 && answer.status < 300) {
-      let json: unknown;
-      try {
-        json = JSON.parse(answer.body);
-      } catch {
-        throw new RsaError("invalid_answer", `RSA answered ${spec.operation} with a body that is not JSON`, {
-          httpStatus: answer.status,
-          sentRequest: true,
-        });
-      }
-      const parsed = spec.answer.safeParse(json);
-      if (!parsed.success) {
-        const fields = [...new Set(parsed.error.issues.map((i) => i.path.join(".") || "(body)"))]
-          .slice(0, 5)
-          .join(", ");
-        throw new RsaError("invalid_answer", `RSA answered ${spec.operation} with unexpected content`, {
-          httpStatus: answer.status,
-          rsaDescription: `invalid fields: ${fields}`,
-          sentRequest: true,
-        });
-      }
-      return parsed.data;
-    }
-    const parsed = parseErrorBody(answer.body, answer.headers.get("content-type"));
-    const kind = kindForStatus(answer.status);
-    const error = new RsaError(kind, `RSA answered ${spec.operation} with HTTP ${answer.status}`, {
-      httpStatus: answer.status,
-      rsaCode: parsed.code,
-      rsaDescription: parsed.description,
-      retryAfterMs:
-        answer.status === 429 || answer.status === 503
-          ? parseRetryAfter(answer.headers.get("retry-after"), this.now())
-          : undefined,
-      sentRequest: true,
-    });
-    if (kind === "credential_rejected" && saysTokenIsBad(answer.status, parsed)) refusedBearer.set(error, bearer);
-    throw error;
   }
 }

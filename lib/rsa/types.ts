@@ -1,6 +1,10 @@
 /**
  * The shapes tokendesk works with after an RSA answer has been validated.
  * Browser-safe (types and constants only): the desk renders these.
+ *
+ * Two layers (docs/decisions/0006-rsa-client.md): fields tokendesk acts on
+ * (serials, userId, tokenStatus, tokenState) are checked strictly per record;
+ * informational fields are read leniently and are null when unreadable.
  */
 
 export const TOKEN_STATUSES = ["Enabled", "Disabled"] as const;
@@ -11,7 +15,14 @@ export const TOKEN_STATES = ["Unassigned", "Activation Pending", "Activated"] as
 /** Where the token is in its life — changed by assign, the user's activation, unassign. */
 export type TokenState = (typeof TOKEN_STATES)[number];
 
-/** A SID700 hardware token record (call 1). Informational fields may be null. */
+/**
+ * A SID700 hardware token record (call 1). `tokenStatus`/`tokenState` are null
+ * when RSA sent a value tokendesk does not know (then `rawTokenStatus`/
+ * `rawTokenState` hold it, and no action is offered). `userId` is null when the
+ * token has no owner; an empty-string userId is read as null only on a token
+ * whose state is "Unassigned" (the vendor's "no user"), otherwise the record
+ * is unusable.
+ */
 export interface SidToken {
   id: string | null;
   name: string | null;
@@ -20,9 +31,14 @@ export interface SidToken {
   registeredDate: string | null;
   tokenSerialNumber: string;
   updatedAt: string | null;
-  tokenState: TokenState;
+  tokenState: TokenState | null;
+  /** What RSA sent as tokenState, trimmed ("" when it sent none). */
+  rawTokenState: string;
+  /** A day, not an instant: show it as a date in UTC. */
   expiryDate: string | null;
-  tokenStatus: TokenStatus;
+  tokenStatus: TokenStatus | null;
+  /** What RSA sent as tokenStatus, trimmed ("" when it sent none). */
+  rawTokenStatus: string;
   assignedAt: string | null;
   assignedBy: string | null;
   pinSet: boolean | null;
@@ -36,7 +52,14 @@ export interface Ds100Credential extends SidToken {
   tokenStatusReason: string | null;
 }
 
-/** Answer of enable/disable on a SID700 token (calls 3 and 4). */
+/** A DS100 device as RSA answered for it: the readable credentials and how many were not readable. */
+export interface Ds100Device {
+  credentials: Ds100Credential[];
+  /** Credentials left out because their serial or owner could not be read. */
+  hiddenCredentials: number;
+}
+
+/** Answer of enable/disable on a SID700 token (calls 3 and 4). Strict: tokendesk records it as the state after. */
 export interface SidStatusChange {
   userId: string;
   tokenSerialNumber: string;
@@ -70,19 +93,17 @@ export interface PinClearResult {
   pinSet: boolean | null;
 }
 
-/** A user record (call 11). */
-export interface RsaUser {
-  id: string;
-  emailAddress: string | null;
-  firstName: string | null;
-  lastName: string | null;
-  userStatus: string | null;
-  isTokenLocked: boolean | null;
+/** Answer of renaming a SID700 token (call 17). */
+export interface SidRenameResult {
+  tokenSerialNumber: string;
+  name: string | null;
+  userId: string | null;
 }
 
-/** A user's authenticators (call 12). Device and FIDO entries are kept as RSA sent them. */
-export interface UserDevices {
-  devices: Record<string, unknown>[];
-  fidoTokens: Record<string, unknown>[];
-  sidTokens: SidToken[];
-}
+export type { RsaUser, UserSearchPage, DeviceSummary, UserDevices } from "@/lib/rsa/user-types";
+export type {
+  EmergencyAccessCode,
+  EmergencyCodeRequest,
+  EmergencyExpiryUnit,
+  VerificationSession,
+} from "@/lib/rsa/help-desk-types";

@@ -1,12 +1,12 @@
 import { mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { afterAll, beforeAll, beforeEach } from "vitest";
+import { afterAll, afterEach, beforeAll, beforeEach } from "vitest";
 import { parseEnv } from "@/lib/env";
 import { createRsaClient, type RsaClient } from "@/lib/rsa/client";
 import { loadRsaConfig } from "@/lib/rsa/config";
 import type { TransportOptions } from "@/lib/rsa/transport";
-import { startSimulator, type RunningSimulator } from "@/simulator/index";
+import { startSimulator, type LegacyUrlForm, type RunningSimulator } from "@/simulator/index";
 
 /**
  * For the client's own tests: one simulator per file over real HTTP, reset
@@ -19,7 +19,16 @@ export function simulatedTenant() {
     holder.sim = await startSimulator({ port: 0, keyDir: await mkdtemp(path.join(tmpdir(), "tokendesk-rsa-")) });
   });
   beforeEach(() => holder.sim?.reset());
+  // A client whose circuit opened keeps probing in the background: stop each test's clients after it.
+  const made: RsaClient[] = [];
+  afterEach(() => {
+    for (const client of made.splice(0)) client.close();
+  });
   afterAll(async () => holder.sim?.close());
+  const keep = (client: RsaClient) => {
+    made.push(client);
+    return client;
+  };
 
   const sim = () => {
     if (!holder.sim) throw new Error("simulator not started");
@@ -27,23 +36,32 @@ export function simulatedTenant() {
   };
   return {
     sim,
-    legacyClient(vars: Record<string, string> = {}, options: TransportOptions = {}): RsaClient {
-      return createRsaClient(loadRsaConfig(parseEnv({ RSA_ADMIN_KEY_FILE: sim().legacyKeyFile, ...vars })), options);
+    /** A legacy-key client; `form` picks the key file whose adminRestApiUrl has that form (default "/v1"). */
+    legacyClient(
+      vars: Record<string, string> = {},
+      options: TransportOptions = {},
+      form: LegacyUrlForm = "v1",
+    ): RsaClient {
+      return keep(
+        createRsaClient(loadRsaConfig(parseEnv({ RSA_ADMIN_KEY_FILE: sim().legacyKeyFiles[form], ...vars })), options),
+      );
     },
     oauthClient(kind: "rsa" | "ec", vars: Record<string, string> = {}, options: TransportOptions = {}): RsaClient {
       const s = sim();
       const client = kind === "rsa" ? s.oauth : s.oauthEc;
-      return createRsaClient(
-        loadRsaConfig(
-          parseEnv({
-            RSA_OAUTH_ISSUER: s.oauth.issuer,
-            RSA_OAUTH_CLIENT_ID: client.clientId,
-            RSA_OAUTH_KEY_FILE: client.keyFile,
-            RSA_ADMIN_API_URL: s.adminRestApiUrl,
-            ...vars,
-          }),
+      return keep(
+        createRsaClient(
+          loadRsaConfig(
+            parseEnv({
+              RSA_OAUTH_ISSUER: s.oauth.issuer,
+              RSA_OAUTH_CLIENT_ID: client.clientId,
+              RSA_OAUTH_KEY_FILE: client.keyFile,
+              RSA_ADMIN_API_URL: s.adminRestApiUrl,
+              ...vars,
+            }),
+          ),
+          options,
         ),
-        options,
       );
     },
   };
