@@ -5,6 +5,10 @@ export function say(line: string): void {
   console.log(`[tokendesk] ${line}`);
 }
 
+export function warn(line: string): void {
+  console.log(`[tokendesk] Warning: ${line}`);
+}
+
 export function printBanner(info: { url: string; demo: boolean; accounts: DemoAccount[] }): void {
   const lines = [``, `  tokendesk is running at ${info.url}`];
   if (info.demo) {

@@ -1,47 +1,37 @@
 // npm start — everything needed to serve tokendesk on one machine:
-// build if needed, database (embedded unless DATABASE_URL), migrations,
-// the RSA simulator and demo accounts in demo mode, then `next start`.
-import { spawn, type ChildProcess } from "node:child_process";
+// build if needed, database (embedded unless DATABASE_URL), migrations and the
+// web server's database grants, the RSA simulator and demo accounts in demo
+// mode, then `next start` — all supervised: if any part dies, everything stops
+// and the command exits non-zero (lib/process/supervisor.ts).
+import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { authSecret, env, resetEnvCache, rsaCredentialKind } from "../lib/env";
 import { resolveDatabase } from "../lib/db/connection";
-import { migrate } from "../lib/db/migrations";
+import { prepareDatabase } from "../lib/db/prepare-database";
 import { disconnectDb } from "../lib/db";
 import { readOrCreateSecret } from "../lib/local-secret";
 import { disableDemoAccounts, ensureDemoAccounts } from "../lib/users/demo-accounts";
 import { loadRsaConfig } from "../lib/rsa/config";
+import { childExit, stopChild } from "../lib/process/child-exit";
+import { assertCanListen } from "../lib/process/port-check";
+import { childProcessPart, Supervisor } from "../lib/process/supervisor";
 import { startDemoTenant } from "./start-demo-tenant";
-import { printBanner, say } from "./start-output";
+import { printStartFailure } from "./start-errors";
+import { planListening, publicUrlMismatch } from "./start-listen";
+import { printBanner, say, warn } from "./start-output";
+import { NEXT_BIN, spawnWebServer, waitUntilServing, webServerEnv } from "./start-web-server";
 
-const cleanups: (() => Promise<void>)[] = [];
-let child: ChildProcess | undefined;
-let stopping = false;
-
-async function shutdown(code: number): Promise<never> {
-  if (!stopping) {
-    stopping = true;
-    if (child && child.exitCode === null) {
-      child.kill("SIGTERM");
-      await new Promise((resolve) => child!.once("exit", resolve));
-    }
-    for (const cleanup of cleanups.reverse()) await cleanup().catch(() => {});
-  }
-  process.exit(code);
-}
-
-function run(command: string, args: string[], extraEnv: Record<string, string> = {}): Promise<number> {
-  return new Promise((resolve) => {
-    const proc = spawn(command, args, { stdio: "inherit", env: { ...process.env, ...extraEnv } });
-    proc.on("exit", (code) => resolve(code ?? 1));
-  });
-}
+const supervisor = new Supervisor({ log: say, exit: (code) => process.exit(code) });
+/** After Ctrl+C (or a part dying) the start sequence stops where it is. */
+const stopped = () => supervisor.isStopping;
+let serving = false;
 
 async function main(): Promise<void> {
   const config = env();
   const dataDir = path.resolve(config.DATA_DIR);
   const demo = rsaCredentialKind(config) === "none";
-  const nextBin = path.join(process.cwd(), "node_modules", "next", "dist", "bin", "next");
+  const listen = planListening(config, demo);
 
   // A wrong RSA credential stops the start with a message naming the problem, not the first agent's search.
   if (!demo) {
@@ -50,11 +40,34 @@ async function main(): Promise<void> {
       `RSA: ${rsa.credential.kind === "legacy-key" ? "legacy Administration API key" : "OAuth client"} for ${rsa.apiBase} (npm run rsa:check tests it).`,
     );
   }
+  // Taken ports are found now, not after a minute of building and migrating.
+  await assertCanListen({
+    port: config.PORT,
+    host: listen.host,
+    what: "the web server",
+    portVariable: "PORT",
+    hostVariable: "HOST",
+  });
+  if (demo) {
+    await assertCanListen({
+      port: config.SIMULATOR_PORT,
+      host: "127.0.0.1",
+      what: "the RSA simulator",
+      portVariable: "SIMULATOR_PORT",
+    });
+  }
 
   if (!existsSync(path.join(process.cwd(), ".next", "BUILD_ID"))) {
     say("No production build yet: building (about a minute on first start)…");
-    const code = await run(process.execPath, [nextBin, "build"], { NEXT_TELEMETRY_DISABLED: "1" });
-    if (code !== 0) throw new Error("The build failed; see the output above.");
+    const build = spawn(process.execPath, [NEXT_BIN, "build"], {
+      stdio: "inherit",
+      env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+    });
+    const forget = supervisor.add({ name: "the build", stop: () => stopChild(build).then(() => {}) });
+    const exit = await childExit(build);
+    forget();
+    if (stopped()) return;
+    if (exit.code !== 0) throw new Error("The build failed; see the output above.");
   }
 
   let secret = authSecret(config);
@@ -75,24 +88,32 @@ async function main(): Promise<void> {
     auditKey = await readOrCreateSecret(dataDir, "audit-hmac-key", 48);
   }
 
-  const database = await resolveDatabase();
-  cleanups.push(() => database.stop());
+  const database = await resolveDatabase(say);
+  if (database.exited)
+    supervisor.add({ name: "the embedded PostgreSQL", stop: database.stop, exited: database.exited });
+  if (stopped()) return;
   say(
-    database.embedded
-      ? `Embedded PostgreSQL ready (data in ${path.join(dataDir, "pg")}).`
-      : "Connected to DATABASE_URL.",
+    !database.embedded
+      ? `Database: the server in DATABASE_URL${database.ownerSource === "DATABASE_OWNER_URL" ? " (migrations and grants as DATABASE_OWNER_URL)" : ""}.`
+      : database.clusterDir
+        ? `Embedded PostgreSQL ready (data in ${database.clusterDir}).`
+        : `Using the embedded PostgreSQL already running on port ${config.EMBEDDED_PG_PORT}.`,
   );
-  process.env.DATABASE_URL = database.url;
+
+  const prepared = await prepareDatabase(database, say);
+  if (stopped()) return;
+  say(`Database schema up to date (${prepared.total} migrations); the web server connects as "${prepared.appRole}".`);
+  prepared.warnings.forEach(warn);
+  process.env.DATABASE_URL = database.appUrl;
+  delete process.env.DATABASE_OWNER_URL; // nothing after this point needs the owner
   resetEnvCache(); // the configuration read above had no DATABASE_URL yet
 
-  const migrated = await migrate(database.url, { log: say });
-  say(`Database schema up to date (${migrated.alreadyApplied + migrated.applied.length} migrations).`);
-
+  const publicUrl = config.NEXTAUTH_URL ?? listen.defaultPublicUrl;
   const childEnv: Record<string, string> = {
-    DATABASE_URL: database.url,
+    DATABASE_URL: database.appUrl,
     NEXTAUTH_SECRET: secret,
     ...(auditKey ? { AUDIT_HMAC_KEY: auditKey } : {}),
-    NEXTAUTH_URL: config.NEXTAUTH_URL ?? `http://localhost:${config.PORT}`,
+    NEXTAUTH_URL: publicUrl,
     DEMO_MODE: demo ? "true" : "false",
     NODE_ENV: "production",
     NEXT_TELEMETRY_DISABLED: "1",
@@ -101,7 +122,7 @@ async function main(): Promise<void> {
   let accounts: Awaited<ReturnType<typeof ensureDemoAccounts>> = [];
   if (demo) {
     const tenant = await startDemoTenant(dataDir, config.SIMULATOR_PORT);
-    cleanups.push(tenant.close);
+    supervisor.add({ name: "the RSA simulator", stop: tenant.close });
     childEnv.RSA_ADMIN_KEY_FILE = tenant.keyFile;
     accounts = await ensureDemoAccounts(dataDir);
   } else {
@@ -109,24 +130,37 @@ async function main(): Promise<void> {
     if (disabled > 0) say(`Disabled ${disabled} demo account(s): RSA credentials are configured, so demo mode is off.`);
   }
   await disconnectDb();
+  if (stopped()) return;
 
-  child = spawn(process.execPath, [nextBin, "start", "-p", String(config.PORT)], {
-    stdio: ["ignore", "inherit", "inherit"],
-    env: { ...process.env, ...childEnv },
-  });
-  child.on("exit", (code) => {
-    if (!stopping) {
-      say(`The web server stopped (exit code ${code}).`);
-      void shutdown(code ?? 1);
-    }
-  });
-  printBanner({ url: childEnv.NEXTAUTH_URL!, demo, accounts });
+  const web = spawnWebServer(config.PORT, listen, webServerEnv(process.env, childEnv));
+  const webPart = childProcessPart("the web server (next start)", web);
+  supervisor.add(webPart);
+  say(listen.note);
+  const mismatch = publicUrlMismatch(publicUrl, listen);
+  if (mismatch) warn(mismatch);
+  if (!(await waitUntilServing(listen.localUrl, webPart.exited!))) {
+    if (!stopped()) warn(`The web server does not answer at ${listen.localUrl} yet.`);
+    if (stopped()) return;
+  }
+  printBanner({ url: publicUrl, demo, accounts });
+  serving = true;
 }
 
-process.on("SIGINT", () => void shutdown(0));
-process.on("SIGTERM", () => void shutdown(0));
+function stop(signal: string) {
+  if (!stopped()) say(`${signal}: stopping.`);
+  void supervisor.shutdown(0);
+}
+process.on("SIGINT", () => stop("SIGINT"));
+process.on("SIGTERM", () => stop("SIGTERM"));
+process.on("SIGHUP", () => stop("SIGHUP"));
 
-main().catch(async (error: Error) => {
-  console.error(`\ntokendesk could not start: ${error.message}\n`);
-  await shutdown(1);
-});
+// Anything thrown outside the start sequence (a dropped connection's error event) ends here too, in a sentence.
+function fail(error: unknown) {
+  if (stopped()) return;
+  const code = printStartFailure(error, process.env.LOG_LEVEL, serving ? "stopped" : "could not start");
+  void supervisor.shutdown(code);
+}
+process.on("uncaughtException", fail);
+process.on("unhandledRejection", fail);
+
+main().catch(fail);
