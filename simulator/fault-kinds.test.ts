@@ -173,6 +173,10 @@ describe("odd-answer: the real answer, altered", () => {
 
   it("on a user's authenticators (12) and a search (13): every item, or only the last for one-bad-credential", async () => {
     const devices = () => call(sim, "GET", `/v2/users/${people.leaver.id}/devices`);
+    await odd("extra-fields");
+    const extra = (await devices()).body as Record<string, Record<string, unknown>[]>;
+    expect(extra).toMatchObject({ riskScore: 12 });
+    expect([...extra.devices!, ...extra.sidTokens!].every((d) => d.riskScore === 12)).toBe(true);
     await odd("unknown-state");
     const altered = (await devices()).body as {
       devices: { tokenState: string }[];

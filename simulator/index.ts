@@ -114,12 +114,11 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     const keyDir = options.keyDir ?? (await mkdtemp(path.join(tmpdir(), "tokendesk-simulator-")));
     const keys = await ensureKeys(keyDir, `${url}${API_BASE_PATH}`);
     const adminRestApiUrl = keys.legacy.adminRestApiUrl;
-    const legacyKeys = Object.fromEntries(
-      LEGACY_URL_FORMS.map((form) => {
-        const { file, accessId, adminRestApiUrl: formUrl } = keys.legacyForms[form];
-        return [form, { file, accessId, adminRestApiUrl: formUrl }];
-      }),
-    ) as Record<LegacyUrlForm, LegacyKeyInfo>;
+    const perForm = <T>(pick: (key: LegacyKeyInfo) => T) =>
+      Object.fromEntries(LEGACY_URL_FORMS.map((form) => [form, pick(keys.legacyForms[form])])) as Record<
+        LegacyUrlForm,
+        T
+      >;
 
     const model = new TenantModel(() => seedTenant(now()), now, { verifyLicensed: options.verifyLicensed });
     const faults = new FaultBook();
@@ -152,11 +151,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
       adminRestApiUrl,
       legacyKeyFile: keys.legacy.file,
       legacyAccessId: keys.legacy.accessId,
-      legacyKeyFiles: Object.fromEntries(LEGACY_URL_FORMS.map((f) => [f, legacyKeys[f].file])) as Record<
-        LegacyUrlForm,
-        string
-      >,
-      legacyKeys,
+      legacyKeyFiles: perForm((key) => key.file),
+      legacyKeys: perForm(({ file, accessId, adminRestApiUrl }) => ({ file, accessId, adminRestApiUrl })),
       oauth: { issuer, clientId: keys.oauthRsa.clientId, keyFile: keys.oauthRsa.file, scopes: [...ALL_SCOPES] },
       oauthEc: { clientId: keys.oauthEc.clientId, keyFile: keys.oauthEc.file },
       model,

@@ -10,7 +10,8 @@ import type { Oddity } from "./faults";
  * The records of an answer are: each element of an array (calls 2, 8, 9,
  * 13), each item of call 12's three arrays, or the answer object itself.
  *
- * - extra-fields: fields no page documents (a nested object among them) on every record;
+ * - extra-fields: fields no page documents (a nested object among them) on every record,
+ *   and on call 12's answer object itself;
  * - unknown-status: tokenStatus (userStatus on a user record) becomes "Suspended";
  * - unknown-state: tokenState becomes "Lost";
  * - empty-user-id: userId (a user record's id) becomes "";
@@ -72,6 +73,8 @@ function breakKey(record: Rec): void {
 export function oddAnswer(body: unknown, oddities: readonly Oddity[]): unknown {
   const copy = structuredClone(body);
   const records = recordsOf(copy);
+  if (oddities.includes("extra-fields") && isRecord(copy) && !records.includes(copy))
+    Object.assign(copy, structuredClone(EXTRA_FIELDS));
   for (const oddity of oddities) {
     if (oddity === "one-bad-credential") {
       const last = records.at(-1);
