@@ -91,7 +91,7 @@ test("keyboard only: disable → enable → unassign a seeded token, every step 
   await dialog.getByRole("button", { name: "Unassign token" }).click();
   await expect(dialog).toBeHidden();
   await expect(page.getByTestId("state-badge")).toHaveText("Unassigned");
-  await expect(page.getByTestId("history").getByText("Unassign (done)")).toBeVisible();
+  await expect(page.getByTestId("history").getByText("Unassign (succeeded)")).toBeVisible();
 
   const rows = (await auditRows(serial)).filter((r) => r.type.startsWith("CHANGE_"));
   expect(rows.map((r) => `${r.type}:${r.action}:${r.outcome ?? ""}`)).toEqual([
@@ -216,6 +216,6 @@ test("a 'lost token' call from search to disabled", async ({ page }) => {
   await page.getByRole("dialog").getByRole("button", { name: "Disable token" }).click();
   await expect(page.getByTestId("status-badge")).toHaveText(/Disabled/);
   test.info().annotations.push({ type: "lost-token-call-ms", description: String(Date.now() - started) });
-  await expect(page.getByTestId("history").getByText("Disable (done)")).toBeVisible();
+  await expect(page.getByTestId("history").getByText("Disable (succeeded)")).toBeVisible();
   await expect(page.getByTestId("history").getByText(/Ticket INC-LOST-1 · Lost/)).toBeVisible();
 });

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { HistoryRow } from "@/lib/audit/history-query";
+import { outcomeWords, type OutcomeWords } from "@/lib/audit/outcome-words";
 import { LocalTime } from "@/components/local-time";
 import { groupSerial } from "@/lib/tokens/serial";
 import { CHANGE_REASONS } from "@/lib/tokens/change-reasons";
@@ -15,26 +16,20 @@ const EVENT_LABELS: Record<string, string> = {
   EXPORT: "Export",
 };
 
-function outcomeText(row: HistoryRow, now: number): { text: string; tone: "ok" | "bad" | "neutral" } {
-  if (row.type === "CHANGE_INTENT" && !row.outcome) {
-    const ageSeconds = (now - row.occurredAt.getTime()) / 1000;
-    return { text: ageSeconds > 60 ? "Unresolved" : "In progress", tone: "bad" };
-  }
-  const outcome = row.outcome ?? "";
-  const status = row.rsaStatus && !["SUCCESS", "FOUND"].includes(outcome) ? ` (RSA ${row.rsaStatus})` : "";
-  const reconciled = (row.outcomeDetails as { reconciled?: boolean } | null)?.reconciled ? " — reconciled" : "";
-  const tone = ["SUCCESS", "APPLIED", "FOUND"].includes(outcome)
-    ? "ok"
-    : ["NOT_FOUND"].includes(outcome)
-      ? "neutral"
-      : "bad";
-  return {
-    text: `${outcome.replace(/_/g, " ").toLowerCase()}${row.errorCode ? `: ${row.errorCode.toLowerCase().replace(/_/g, " ")}` : ""}${status}${reconciled}`,
-    tone,
-  };
+function outcomeText(row: HistoryRow, now: number): OutcomeWords {
+  const words = outcomeWords(row, now);
+  const quiet = ["SUCCESS", "FOUND", "APPLIED"].includes(row.outcome ?? "") || row.resolution;
+  const error = row.errorCode && !quiet ? `: ${row.errorCode.toLowerCase().replace(/_/g, " ")}` : "";
+  const status = row.rsaStatus && !quiet ? ` (RSA ${row.rsaStatus})` : "";
+  return { text: `${words.text}${error}${status}`, tone: words.tone };
 }
 
-const TONE = { ok: "text-green-800", bad: "text-red-800 font-semibold", neutral: "text-slate-700" };
+const TONE = {
+  ok: "text-green-800",
+  bad: "text-red-800 font-semibold",
+  unknown: "text-amber-900 font-semibold",
+  neutral: "text-slate-700",
+};
 
 /** The dense table supervisors read; each row opens to every recorded field. */
 export function HistoryTable({ rows, now }: { rows: HistoryRow[]; now: number }) {
@@ -138,6 +133,9 @@ function RowDetail({ row }: { row: HistoryRow }) {
     ["Error code", row.errorCode],
     ["Outcome recorded", row.outcomeAt?.toISOString()],
     ["Outcome recorded by", row.outcomeActor],
+    ["Resolution", row.resolution],
+    ["Resolved", row.resolvedAt?.toISOString()],
+    ["Resolution details", row.resolutionDetails],
     ["Request id", row.requestId],
     ["Client IP", row.clientIp],
     ["User agent", row.userAgent],

@@ -4,15 +4,13 @@ import { LocalTime } from "@/components/local-time";
 import { useSerialHistory } from "@/components/desk/use-token-lookup";
 import { CHANGE_REASONS } from "@/lib/tokens/change-reasons";
 import type { HistoryEntry } from "@/lib/audit/serial-history";
+import { outcomeWords, type OutcomeTone } from "@/lib/audit/outcome-words";
 
-const OUTCOME_TEXT: Record<HistoryEntry["outcome"], string> = {
-  SUCCESS: "done",
-  FAILURE: "failed",
-  IN_PROGRESS: "in progress",
-  REFUSED: "refused",
-  FOUND: "found",
-  NOT_FOUND: "not found",
-  FAILED: "failed",
+const TONE: Record<OutcomeTone, string> = {
+  ok: "text-green-800",
+  bad: "text-red-800",
+  unknown: "text-amber-900",
+  neutral: "text-slate-700",
 };
 
 /** "Who disabled this and why?" answered without leaving the call. */
@@ -34,19 +32,7 @@ export function HistoryTimeline({ serial, lookupAt }: { serial: string; lookupAt
           {history.data.data.map((e) => (
             <li key={e.id} className="border-l-4 border-slate-300 pl-3 text-sm">
               <div className="font-medium">
-                {e.type === "LOOKUP" ? "Looked up" : `${capitalise(e.action ?? "change")}`}{" "}
-                <span
-                  className={
-                    e.outcome === "SUCCESS"
-                      ? "text-green-800"
-                      : e.outcome === "FOUND" || e.outcome === "NOT_FOUND"
-                        ? "text-slate-700"
-                        : "text-red-800"
-                  }
-                >
-                  ({OUTCOME_TEXT[e.outcome]}
-                  {e.errorCode && e.outcome !== "SUCCESS" ? `: ${e.errorCode.toLowerCase().replace(/_/g, " ")}` : ""})
-                </span>
+                {e.type === "LOOKUP" ? "Looked up" : `${capitalise(e.action ?? "change")}`} <OutcomeLabel entry={e} />
               </div>
               <div className="text-slate-700">
                 {e.actorName ?? "unknown"} · <LocalTime iso={e.at} />
@@ -68,4 +54,26 @@ export function HistoryTimeline({ serial, lookupAt }: { serial: string; lookupAt
 
 function capitalise(text: string): string {
   return text.charAt(0) + text.slice(1).toLowerCase();
+}
+
+function OutcomeLabel({ entry }: { entry: HistoryEntry }) {
+  const words = outcomeWords(
+    {
+      type: entry.type === "CHANGE" ? "CHANGE_INTENT" : entry.type,
+      outcome: entry.outcome,
+      resolution: entry.resolution,
+      occurredAt: entry.at,
+    },
+    Date.now(),
+  );
+  const error =
+    entry.errorCode && !["SUCCESS", "FOUND"].includes(entry.outcome ?? "") && !entry.resolution
+      ? `: ${entry.errorCode.toLowerCase().replace(/_/g, " ")}`
+      : "";
+  return (
+    <span className={TONE[words.tone]}>
+      ({words.text}
+      {error})
+    </span>
+  );
 }

@@ -1,4 +1,5 @@
 import type { HistoryRow } from "@/lib/audit/history-query";
+import { outcomeWords } from "@/lib/audit/outcome-words";
 
 /**
  * Export formats. CSV opens cleanly in Excel (UTF-8 BOM, CRLF) and is safe
@@ -20,6 +21,10 @@ export const EXPORT_COLUMNS: { header: string; value: (r: HistoryRow) => unknown
   { header: "reason", value: (r) => r.reason },
   { header: "note", value: (r) => r.note },
   { header: "outcome", value: (r) => r.outcome ?? (r.type === "CHANGE_INTENT" ? "IN_PROGRESS" : null) },
+  { header: "resolution", value: (r) => r.resolution },
+  { header: "resolved_at_utc", value: (r) => r.resolvedAt?.toISOString() ?? null },
+  // In words, as the screens say it: "unknown" until confirmed, never "failed".
+  { header: "result", value: (r) => outcomeWords(r, r.resolvedAt?.getTime() ?? Date.now()).text || null },
   { header: "rsa_status", value: (r) => r.rsaStatus },
   { header: "error_code", value: (r) => r.errorCode },
   { header: "duration_ms", value: (r) => r.durationMs },

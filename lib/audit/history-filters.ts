@@ -22,10 +22,12 @@ export const ACTION_FILTERS = {
   "sign-in": "Sign-ins and sign-outs",
   refused: "Refused attempts",
   export: "Exports",
+  admin: "User administration and checkpoints",
 } as const;
 export const OUTCOME_FILTERS = {
   success: "Succeeded",
   failure: "Failed",
+  unknown: "Unknown (not yet confirmed)",
   refused: "Refused",
   open: "In progress / unresolved",
   found: "Found (lookups)",

@@ -5,6 +5,7 @@ import { backdated, testAgent, testChange, testIntent } from "@/lib/test-support
 import { parseHistoryFilters } from "@/lib/audit/history-filters";
 import { historyBatches, historyPage, PAGE_SIZE } from "@/lib/audit/history-query";
 import { csvHeader, csvRows, jsonLines, neutraliseCell } from "@/lib/audit/export-format";
+import { outcomeWords } from "@/lib/audit/outcome-words";
 
 const alice = testAgent("Alice");
 const bob = testAgent("Bob");
@@ -42,17 +43,58 @@ describe("audit history query", async () => {
       errorCode: "STATE_CHANGED",
     }),
   );
+  // Two changes whose answers were lost: one later confirmed as applied, one still unknown.
+  for (const [serial, resolved] of [
+    ["000000000780", true],
+    ["000000000781", false],
+  ] as const) {
+    const intent = testIntent(bob, testChange({ action: "DISABLE", serial, ticket: "INC-4" }));
+    await appendAuditEvent(auditEvents.changeIntent({ intent, stateBefore: null }));
+    await appendAuditEvent(
+      auditEvents.changeOutcome({
+        intent,
+        outcome: "UNKNOWN",
+        failure: { errorCode: "TIMEOUT" },
+        stateBefore: null,
+        stateAfter: null,
+        durationMs: 8000,
+      }),
+    );
+    if (resolved)
+      await appendAuditEvent(
+        auditEvents.changeResolution({
+          intent,
+          resolvedBy: { kind: "system", name: "tokendesk reconciler" },
+          resolution: "APPLIED",
+          stateBefore: null,
+          observed: { tokenStatus: "Disabled" },
+          details: {},
+        }),
+      );
+  }
   const open = testIntent(bob, testChange({ action: "UNASSIGN", serial: "000000000779", ticket: "INC-3" }));
   await appendAuditEvent(backdated(auditEvents.changeIntent({ intent: open, stateBefore: null }), 120_000));
 
   it("reads an INTENT and its OUTCOME as one event, newest first", async () => {
     const { rows } = await historyPage(parseHistoryFilters({ agent: bob.id }));
-    expect(rows.map((r) => `${r.type}:${r.serial}:${r.outcome ?? "open"}`)).toEqual([
-      "CHANGE_REFUSED:000000000778:REFUSED",
-      "CHANGE_INTENT:000000000777:SUCCESS",
-      "CHANGE_INTENT:000000000779:open",
+    expect(rows.map((r) => `${r.type}:${r.serial}:${r.outcome ?? "open"}:${r.resolution ?? "-"}`)).toEqual([
+      "CHANGE_INTENT:000000000781:UNKNOWN:-",
+      "CHANGE_INTENT:000000000780:UNKNOWN:APPLIED",
+      "CHANGE_REFUSED:000000000778:REFUSED:-",
+      "CHANGE_INTENT:000000000777:SUCCESS:-",
+      "CHANGE_INTENT:000000000779:open:-",
     ]);
-    expect(rows[1]).toMatchObject({ durationMs: 42, rsaStatus: 200, ticket: '=HYPERLINK("x")' });
+    expect(rows[3]).toMatchObject({ durationMs: 42, rsaStatus: 200, ticket: '=HYPERLINK("x")' });
+  });
+
+  it("says unknown until a resolution, then applied (confirmed later) — on screen and in the export", async () => {
+    const { rows } = await historyPage(parseHistoryFilters({ ticket: "INC-4" }));
+    const words = rows.map((r) => outcomeWords(r, Date.now()).text);
+    expect(words).toEqual(["unknown — not yet confirmed", "applied (confirmed later)"]);
+    const csv = csvRows(rows);
+    expect(csv).toContain("unknown — not yet confirmed");
+    expect(csv).toContain(",APPLIED,");
+    expect(csv).not.toMatch(/fail/i);
   });
 
   it("pages with a keyset cursor: 50, then the rest, no overlap, no gap", async () => {
@@ -74,8 +116,13 @@ describe("audit history query", async () => {
     [{ action: "refused" }, ["000000000778"]],
     [{ action: "unassign" }, ["000000000779"]],
     [{ outcome: "open" }, ["000000000779"]],
-    [{ outcome: "success", agent: bob.id }, ["000000000777"]],
-    [{ range: "1h", agent: bob.id, action: "changes" }, ["000000000777", "000000000779"]],
+    [{ outcome: "success", agent: bob.id }, ["000000000780", "000000000777"]],
+    [{ outcome: "unknown" }, ["000000000781"]],
+    [{ outcome: "failure", agent: bob.id }, []],
+    [
+      { range: "1h", agent: bob.id, action: "changes" },
+      ["000000000781", "000000000780", "000000000777", "000000000779"],
+    ],
   ])("filters by %j", async (params, serials) => {
     const { rows } = await historyPage(parseHistoryFilters(params as Record<string, string>));
     expect(rows.map((r) => r.serial)).toEqual(serials);

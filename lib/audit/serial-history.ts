@@ -10,7 +10,10 @@ export interface HistoryEntry {
   ticket: string | null;
   reason: string | null;
   note: string | null;
-  outcome: "SUCCESS" | "FAILURE" | "IN_PROGRESS" | "REFUSED" | "FOUND" | "NOT_FOUND" | "FAILED";
+  /** As recorded: SUCCESS, FAILURE, UNKNOWN, REFUSED, FOUND, NOT_FOUND, FAILED; null while a change is in flight. */
+  outcome: string | null;
+  /** For a change whose outcome was UNKNOWN or never written: what the reconciler found. */
+  resolution: string | null;
   errorCode: string | null;
 }
 
@@ -20,14 +23,20 @@ export interface HistoryEntry {
  */
 export async function serialHistory(serial: string, limit = 12): Promise<HistoryEntry[]> {
   const rows = await db().auditEvent.findMany({
-    where: { serial, type: { in: ["CHANGE_INTENT", "CHANGE_OUTCOME", "CHANGE_REFUSED", "LOOKUP"] } },
+    where: {
+      serial,
+      type: { in: ["CHANGE_INTENT", "CHANGE_OUTCOME", "CHANGE_RESOLUTION", "CHANGE_REFUSED", "LOOKUP"] },
+    },
     orderBy: [{ occurredAt: "desc" }, { seq: "desc" }],
     take: limit * 3,
   });
   const outcomes = new Map(rows.filter((r) => r.type === "CHANGE_OUTCOME" && r.intentId).map((r) => [r.intentId!, r]));
+  const resolutions = new Map(
+    rows.filter((r) => r.type === "CHANGE_RESOLUTION" && r.intentId).map((r) => [r.intentId!, r.outcome]),
+  );
   const entries: HistoryEntry[] = [];
   for (const row of rows) {
-    if (row.type === "CHANGE_OUTCOME") continue;
+    if (row.type === "CHANGE_OUTCOME" || row.type === "CHANGE_RESOLUTION") continue;
     const outcome = row.type === "CHANGE_INTENT" ? outcomes.get(row.id) : undefined;
     entries.push({
       id: row.id,
@@ -38,10 +47,8 @@ export async function serialHistory(serial: string, limit = 12): Promise<History
       ticket: row.ticket,
       reason: row.reason,
       note: row.note,
-      outcome:
-        row.type === "CHANGE_INTENT"
-          ? ((outcome?.outcome as "SUCCESS" | "FAILURE" | undefined) ?? "IN_PROGRESS")
-          : ((row.outcome as HistoryEntry["outcome"] | null) ?? "REFUSED"),
+      outcome: row.type === "CHANGE_INTENT" ? (outcome?.outcome ?? null) : (row.outcome ?? "REFUSED"),
+      resolution: row.type === "CHANGE_INTENT" ? (resolutions.get(row.id) ?? null) : null,
       errorCode: outcome?.errorCode ?? row.errorCode,
     });
     if (entries.length === limit) break;

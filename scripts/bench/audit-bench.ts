@@ -42,7 +42,7 @@ async function main() {
     const sample = await seedAuditRows(server.url, key, total, log);
     log(`Seeded in ${((Date.now() - t) / 1000).toFixed(1)} s\n`);
 
-    const { historySql } = await import("../../lib/audit/history-query");
+    const { historySql } = await import("../../lib/audit/history-sql");
     const { parseHistoryFilters } = await import("../../lib/audit/history-filters");
     const client = new pg.Client({ connectionString: server.url });
     await client.connect();
