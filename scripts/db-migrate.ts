@@ -12,7 +12,7 @@ runMain(
           ? `Database is up to date (${result.total} migrations applied).`
           : `Applied ${result.applied.length} migration(s).`,
       );
-      console.log(`The web server's role "${result.appRole}" has its grants.`);
+      if (result.granted) console.log(`The web server's role "${result.appRole}" has its grants.`);
       for (const warning of result.warnings) console.log(`Warning: ${warning}`);
     }),
   ["MigrationError"],

@@ -19,10 +19,15 @@ export interface PreparedDatabase {
   total: number;
   /** The web server's role (current_user of its connection). */
   appRole: string;
+  /** Whether that role was given its grants (not when it is the owner itself). */
+  granted: boolean;
   warnings: string[];
 }
 
-export async function prepareDatabase(database: ResolvedDatabase, log: (line: string) => void = () => {}) {
+export async function prepareDatabase(
+  database: ResolvedDatabase,
+  log: (line: string) => void = () => {},
+): Promise<PreparedDatabase> {
   const owner = await connect(database.ownerUrl, database.ownerSource);
   try {
     const ownerIdentity = await identify(owner);
@@ -43,6 +48,7 @@ export async function prepareDatabase(database: ResolvedDatabase, log: (line: st
       return {
         ...prepared,
         appRole: appIdentity.role,
+        granted: false,
         warnings: risks.length ? [sameRoleWarning(appIdentity.role)] : [],
       };
     }
@@ -54,7 +60,7 @@ export async function prepareDatabase(database: ResolvedDatabase, log: (line: st
         `The web server's database role "${appIdentity.role}" could rewrite the audit trail (${risks.join("; ")}): connect DATABASE_URL as a role that is not a superuser, does not own the tables and has no CREATEROLE (README: Database roles).`,
       );
     }
-    return { ...prepared, appRole: appIdentity.role, warnings: [] };
+    return { ...prepared, appRole: appIdentity.role, granted: true, warnings: [] };
   } finally {
     await owner.end().catch(() => {});
   }
@@ -94,7 +100,7 @@ async function prepareSingleRole(
       .rows[0].n;
   }
   const risks = await auditTableRisks(client, role);
-  return { applied, total, appRole: role, warnings: risks.length > 0 ? [sameRoleWarning(role)] : [] };
+  return { applied, total, appRole: role, granted: false, warnings: risks.length > 0 ? [sameRoleWarning(role)] : [] };
 }
 
 function sameRoleWarning(role: string): string {
