@@ -1,5 +1,7 @@
 // npm run user -- <command> — manage tokendesk's own users from the command line.
+import { hostname, userInfo } from "node:os";
 import { parseArgs } from "node:util";
+import { NO_REQUEST } from "../lib/audit/events";
 import { ROLE_LABELS } from "../lib/auth/permissions";
 import {
   addUser,
@@ -27,6 +29,12 @@ const USAGE = `Usage: npm run user -- <command> [options]
 
 Passwords must be at least 12 characters.`;
 
+/** The command line writes the same audit rows as the administration page, naming the machine account that ran it. */
+const BY_COMMAND_LINE = {
+  actor: { kind: "system" as const, name: `command line (${userInfo().username}@${hostname()})` },
+  request: NO_REQUEST,
+};
+
 function describe(u: UserSummary): string {
   const status = u.disabled ? "disabled" : "active";
   return `${u.email.padEnd(32)} ${u.displayName.padEnd(24)} ${ROLE_LABELS[u.role].padEnd(13)} ${status}${u.isDemo ? " (demo)" : ""}`;
@@ -53,12 +61,15 @@ async function main(): Promise<number> {
     switch (command) {
       case "add": {
         const password = (await readStdin()) || undefined;
-        const result = await addUser({
-          email: required(values.email, "email"),
-          name: required(values.name, "name"),
-          role: required(values.role, "role"),
-          password,
-        });
+        const result = await addUser(
+          {
+            email: required(values.email, "email"),
+            name: required(values.name, "name"),
+            role: required(values.role, "role"),
+            password,
+          },
+          BY_COMMAND_LINE,
+        );
         console.log(`Created ${describe(result.user)}`);
         if (result.generated) console.log(`Password (shown once): ${result.password}`);
         return 0;
@@ -72,18 +83,18 @@ async function main(): Promise<number> {
       }
       case "set-role":
         console.log(
-          `Updated ${describe(await setRole(required(values.email, "email"), required(values.role, "role")))}`,
+          `Updated ${describe(await setRole(required(values.email, "email"), required(values.role, "role"), BY_COMMAND_LINE))}`,
         );
         return 0;
       case "disable":
-        console.log(`Disabled ${describe(await setDisabled(required(values.email, "email"), true))}`);
+        console.log(`Disabled ${describe(await setDisabled(required(values.email, "email"), true, BY_COMMAND_LINE))}`);
         return 0;
       case "enable":
-        console.log(`Enabled ${describe(await setDisabled(required(values.email, "email"), false))}`);
+        console.log(`Enabled ${describe(await setDisabled(required(values.email, "email"), false, BY_COMMAND_LINE))}`);
         return 0;
       case "reset-password": {
         const password = (await readStdin()) || undefined;
-        const result = await resetPassword(required(values.email, "email"), password);
+        const result = await resetPassword(required(values.email, "email"), password, BY_COMMAND_LINE);
         console.log(`Password reset for ${result.user.email}; their sessions have ended.`);
         if (result.generated) console.log(`New password (shown once): ${result.password}`);
         return 0;

@@ -1,3 +1,4 @@
+import { BY_TEST } from "@/lib/test-support/audit-events";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { authenticate } from "@/lib/auth/authenticate";
@@ -9,7 +10,7 @@ let counter = 0;
 
 async function signedIn(role = "agent") {
   const email = `user${++counter}@example.com`;
-  const { password } = await addUser({ email, name: "Test User", role });
+  const { password } = await addUser({ email, name: "Test User", role }, BY_TEST);
   const result = await authenticate(email, password, meta);
   if (!result) throw new Error("sign-in failed");
   const claims = { uid: result.user.id, sid: result.sessionId, sv: result.user.sessionVersion };
@@ -21,7 +22,7 @@ describe("sign-in and server-side sessions", () => {
     const { email, password } = await signedIn();
     expect(await authenticate("nobody@example.com", password, meta)).toBeNull();
     expect(await authenticate(email, `${password}x`, meta)).toBeNull();
-    await setDisabled(email, true);
+    await setDisabled(email, true, BY_TEST);
     expect(await authenticate(email, password, meta)).toBeNull();
   });
 
@@ -33,15 +34,15 @@ describe("sign-in and server-side sessions", () => {
 
   it("ends sessions at once when the user is disabled, the role changes or the password is reset", async () => {
     const a = await signedIn();
-    await setDisabled(a.email, true);
+    await setDisabled(a.email, true, BY_TEST);
     expect(await checkSession(a.claims)).toEqual({ ok: false, reason: "user-disabled" });
 
     const b = await signedIn();
-    await setRole(b.email, "admin");
+    await setRole(b.email, "admin", BY_TEST);
     expect(await checkSession(b.claims)).toEqual({ ok: false, reason: "session-version-changed" });
 
     const c = await signedIn();
-    await resetPassword(c.email, "a-new-long-password");
+    await resetPassword(c.email, "a-new-long-password", BY_TEST);
     expect((await checkSession(c.claims)).ok).toBe(false);
   });
 

@@ -1,3 +1,4 @@
+import { BY_TEST } from "@/lib/test-support/audit-events";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { authenticate } from "@/lib/auth/authenticate";
@@ -8,7 +9,7 @@ const meta = { ipAddress: "127.0.0.1", userAgent: "vitest" };
 
 describe("sign-in throttling", () => {
   it("refuses an email after five failures, even with the right password, and records the refusals", async () => {
-    const { password } = await addUser({ email: "guessed@example.com", name: "Guessed", role: "agent" });
+    const { password } = await addUser({ email: "guessed@example.com", name: "Guessed", role: "agent" }, BY_TEST);
     for (let i = 0; i < MAX_FAILED_SIGN_INS; i++)
       expect(await authenticate("guessed@example.com", "wrong-password-123", meta)).toBeNull();
     await expect(authenticate("Guessed@example.com", password, meta)).rejects.toBeInstanceOf(SignInThrottledError);
@@ -28,7 +29,7 @@ describe("sign-in throttling", () => {
   });
 
   it("does not touch other accounts", async () => {
-    const { password } = await addUser({ email: "bystander@example.com", name: "Bystander", role: "agent" });
+    const { password } = await addUser({ email: "bystander@example.com", name: "Bystander", role: "agent" }, BY_TEST);
     for (let i = 0; i < MAX_FAILED_SIGN_INS; i++) await authenticate("target@example.com", "wrong-password-123", meta);
     expect(await authenticate("bystander@example.com", password, meta)).not.toBeNull();
   });
@@ -36,7 +37,7 @@ describe("sign-in throttling", () => {
 
 describe("sign-in throttling under a burst", () => {
   it("checks at most five passwords of 200 parallel attempts for one e-mail", async () => {
-    const { password } = await addUser({ email: "burst@example.com", name: "Burst", role: "agent" });
+    const { password } = await addUser({ email: "burst@example.com", name: "Burst", role: "agent" }, BY_TEST);
     // 199 guesses and the right password, all at once, each from its own address (so only the e-mail limit applies).
     const attempts = Array.from({ length: 200 }, (_, i) =>
       authenticate("burst@example.com", i === 199 ? password : `wrong-password-${i}`, {

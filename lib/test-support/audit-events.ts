@@ -20,3 +20,6 @@ export function testIntent(actor: AuditActor, change: ChangeFacts, id: string = 
 export function backdated(event: AuditEvent, msAgo: number): AuditEvent {
   return { ...event, occurredAt: new Date(Date.now() - msAgo) } as AuditEvent;
 }
+
+/** Who makes user changes in tests (the audit requires someone). */
+export const BY_TEST = { actor: { kind: "system", name: "test" } as AuditActor, request: NO_REQUEST };

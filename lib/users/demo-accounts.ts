@@ -3,7 +3,10 @@ import { existsSync } from "node:fs";
 import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { db } from "@/lib/db";
-import { generatePassword, hashPassword } from "@/lib/auth/password";
+import { generatePassword } from "@/lib/auth/password";
+import { appendAuditEvent } from "@/lib/audit/append";
+import { auditEvents, NO_REQUEST } from "@/lib/audit/events";
+import { addUser, resetPassword } from "@/lib/users/user-service";
 import type { Role } from "@/lib/auth/permissions";
 
 /**
@@ -34,6 +37,8 @@ async function readSaved(file: string): Promise<Record<string, string>> {
   }
 }
 
+const BY_DEMO_SETUP = { actor: { kind: "system" as const, name: "demo mode setup" }, request: NO_REQUEST };
+
 export async function ensureDemoAccounts(dataDir: string): Promise<DemoAccount[]> {
   const file = path.join(dataDir, "demo-accounts.json");
   const saved = await readSaved(file);
@@ -43,22 +48,10 @@ export async function ensureDemoAccounts(dataDir: string): Promise<DemoAccount[]
     let password = saved[demo.email];
     if (!existing) {
       password ??= generatePassword();
-      await db().user.create({
-        data: {
-          email: demo.email,
-          displayName: demo.name,
-          role: demo.role,
-          passwordHash: await hashPassword(password),
-          isDemo: true,
-        },
-      });
+      await addUser({ email: demo.email, name: demo.name, role: demo.role, password, isDemo: true }, BY_DEMO_SETUP);
     } else if (!password) {
       // The data folder lost the password (e.g. an external DATABASE_URL): issue a new one.
-      password = generatePassword();
-      await db().user.update({
-        where: { id: existing.id },
-        data: { passwordHash: await hashPassword(password), sessionVersion: { increment: 1 } },
-      });
+      password = (await resetPassword(demo.email, undefined, BY_DEMO_SETUP)).password;
     }
     accounts.push({ ...demo, password });
   }
@@ -70,9 +63,20 @@ export async function ensureDemoAccounts(dataDir: string): Promise<DemoAccount[]
 
 /** Outside demo mode, accounts made for the demo must not keep working. */
 export async function disableDemoAccounts(): Promise<number> {
-  const result = await db().user.updateMany({
-    where: { isDemo: true, disabled: false },
-    data: { disabled: true, sessionVersion: { increment: 1 } },
-  });
-  return result.count;
+  const demo = await db().user.findMany({ where: { isDemo: true, disabled: false } });
+  for (const user of demo) {
+    // Straight to the database on purpose: the "last administrator" rule must not keep a demo admin alive.
+    await db().user.update({ where: { id: user.id }, data: { disabled: true, sessionVersion: { increment: 1 } } });
+    await appendAuditEvent(
+      auditEvents.userAdmin({
+        ...BY_DEMO_SETUP,
+        action: "USER_DISABLE",
+        target: { id: user.id, email: user.email },
+        before: { disabled: false },
+        after: { disabled: true },
+        reason: "RSA credentials are configured, so demo mode is off",
+      }),
+    );
+  }
+  return demo.length;
 }

@@ -3,6 +3,9 @@ import { z } from "zod";
 import { db } from "@/lib/db";
 import { generatePassword, hashPassword, passwordProblem } from "@/lib/auth/password";
 import { parseRole, type Role } from "@/lib/auth/permissions";
+import { clearSignInAttempts } from "@/lib/auth/sign-in-throttle";
+import { appendAuditEvent } from "@/lib/audit/append";
+import { auditEvents, type AuditActor, type AuditRequest, type UserAdminAction } from "@/lib/audit/events";
 
 /**
  * Managing tokendesk's own users: used by the `npm run user` command line and
@@ -54,13 +57,53 @@ const summarySelect = {
   createdAt: true,
 } as const;
 
-export async function addUser(input: {
-  email: string;
-  name: string;
-  role: string;
-  password?: string;
-  isDemo?: boolean;
-}): Promise<{ user: UserSummary; password: string; generated: boolean }> {
+/** Who is making a change to tokendesk's users, for the audit row it writes. */
+export interface AdminContext {
+  actor: AuditActor;
+  request: AuditRequest;
+  reason?: string | null;
+}
+
+/** The facts of a user the audit records before and after a change (never the password hash). */
+const auditView = (u: Pick<UserSummary, "email" | "displayName" | "role" | "disabled">) => ({
+  email: u.email,
+  name: u.displayName,
+  role: u.role,
+  disabled: u.disabled,
+});
+
+/**
+ * Makes a change and writes its audit row inside one database transaction: if
+ * the audit row cannot be written, the change is rolled back.
+ */
+async function audited<T>(
+  by: AdminContext,
+  action: UserAdminAction,
+  change: (tx: Tx) => Promise<{ result: T; target: { id: string; email: string }; before: unknown; after: unknown }>,
+): Promise<T> {
+  return db().$transaction(async (tx) => {
+    const done = await change(tx);
+    await appendAuditEvent(
+      auditEvents.userAdmin({
+        actor: by.actor,
+        request: by.request,
+        action,
+        target: done.target,
+        before: done.before,
+        after: done.after,
+        reason: by.reason ?? null,
+      }),
+    );
+    return done.result;
+  });
+}
+
+type Tx = Parameters<Parameters<ReturnType<typeof db>["$transaction"]>[0]>[0];
+
+export async function addUser(
+  input: { email: string; name: string; role: string; password?: string; isDemo?: boolean },
+  by: AdminContext,
+): Promise<{ user: UserSummary; password: string; generated: boolean }> {
   const email = normalizeEmail(input.email);
   const name = nameSchema.safeParse(input.name);
   if (!name.success) throw new UserError(`Name ${name.error.issues[0]?.message}.`);
@@ -71,15 +114,13 @@ export async function addUser(input: {
   if (weak) throw new UserError(weak);
   if (await db().user.findUnique({ where: { email }, select: { id: true } }))
     throw new UserError(`A user with email ${email} already exists.`);
-  const user = await db().user.create({
-    data: {
-      email,
-      displayName: name.data,
-      role,
-      passwordHash: await hashPassword(password),
-      isDemo: input.isDemo ?? false,
-    },
-    select: summarySelect,
+  const passwordHash = await hashPassword(password);
+  const user = await audited(by, "USER_ADD", async (tx) => {
+    const created = await tx.user.create({
+      data: { email, displayName: name.data, role, passwordHash, isDemo: input.isDemo ?? false },
+      select: summarySelect,
+    });
+    return { result: created, target: { id: created.id, email }, before: null, after: auditView(created) };
   });
   return { user, password, generated };
 }
@@ -88,33 +129,72 @@ export async function listUsers(): Promise<UserSummary[]> {
   return db().user.findMany({ select: summarySelect, orderBy: [{ role: "asc" }, { email: "asc" }] });
 }
 
-async function update(email: string, data: Parameters<ReturnType<typeof db>["user"]["update"]>[0]["data"]) {
+/** Would this change leave tokendesk without an active administrator? */
+async function leavesNoAdmin(
+  tx: Tx,
+  user: { id: string; role: Role; disabled: boolean },
+  next: { role: Role; disabled: boolean },
+) {
+  if (user.role !== "ADMIN" || user.disabled) return false;
+  if (next.role === "ADMIN" && !next.disabled) return false;
+  const others = await tx.user.count({ where: { role: "ADMIN", disabled: false, id: { not: user.id } } });
+  return others === 0;
+}
+
+async function update(
+  email: string,
+  by: AdminContext,
+  action: UserAdminAction,
+  data: { role?: Role; disabled?: boolean; passwordHash?: string },
+): Promise<UserSummary> {
   const normalized = normalizeEmail(email);
-  const existing = await db().user.findUnique({ where: { email: normalized }, select: { id: true } });
-  if (!existing) throw new UserError(`No user with email ${normalized}.`);
-  return db().user.update({
-    where: { id: existing.id },
-    data: { ...data, sessionVersion: { increment: 1 } },
-    select: summarySelect,
+  return audited(by, action, async (tx) => {
+    // Locked for the transaction, so two administrators cannot demote the last two admins at once.
+    const [existing] = await tx.$queryRaw<
+      { id: string }[]
+    >`SELECT id::text FROM users WHERE email = ${normalized} FOR UPDATE`;
+    if (!existing) throw new UserError(`No user with email ${normalized}.`);
+    if (data.role !== undefined || data.disabled !== undefined) {
+      await tx.$executeRaw`SELECT 1 FROM users WHERE role = 'ADMIN' FOR UPDATE`;
+    }
+    const before = await tx.user.findUniqueOrThrow({ where: { id: existing.id }, select: summarySelect });
+    const next = { role: data.role ?? before.role, disabled: data.disabled ?? before.disabled };
+    if (await leavesNoAdmin(tx, before, next))
+      throw new UserError(
+        `${before.email} is the last active administrator; make someone else an administrator first.`,
+      );
+    const after = await tx.user.update({
+      where: { id: existing.id },
+      data: { ...data, sessionVersion: { increment: 1 } },
+      select: summarySelect,
+    });
+    return {
+      result: after,
+      target: { id: after.id, email: after.email },
+      before: auditView(before),
+      after: auditView(after),
+    };
   });
 }
 
-export function setRole(email: string, role: string): Promise<UserSummary> {
-  return update(email, { role: requireRole(role) });
+export function setRole(email: string, role: string, by: AdminContext): Promise<UserSummary> {
+  return update(email, by, "USER_ROLE", { role: requireRole(role) });
 }
 
-export function setDisabled(email: string, disabled: boolean): Promise<UserSummary> {
-  return update(email, { disabled });
+export function setDisabled(email: string, disabled: boolean, by: AdminContext): Promise<UserSummary> {
+  return update(email, by, disabled ? "USER_DISABLE" : "USER_ENABLE", { disabled });
 }
 
 export async function resetPassword(
   email: string,
-  password?: string,
+  password: string | undefined,
+  by: AdminContext,
 ): Promise<{ user: UserSummary; password: string; generated: boolean }> {
   const generated = !password;
   const next = password ?? generatePassword();
   const weak = passwordProblem(next);
   if (weak) throw new UserError(weak);
-  const user = await update(email, { passwordHash: await hashPassword(next) });
+  const user = await update(email, by, "USER_PASSWORD_RESET", { passwordHash: await hashPassword(next) });
+  await clearSignInAttempts(user.email);
   return { user, password: next, generated };
 }
