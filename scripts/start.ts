@@ -6,7 +6,7 @@
 import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import path from "node:path";
-import { authSecret, env, resetEnvCache, rsaCredentialKind } from "../lib/env";
+import { authSecret, env, EnvError, resetEnvCache, rsaCredentialKind } from "../lib/env";
 import { resolveDatabase } from "../lib/db/connection";
 import { prepareDatabase } from "../lib/db/prepare-database";
 import { disconnectDb } from "../lib/db";
@@ -73,18 +73,18 @@ async function main(): Promise<void> {
   let secret = authSecret(config);
   if (!secret) {
     if (config.DATABASE_URL && !demo)
-      throw new Error(
-        "NEXTAUTH_SECRET (or AUTH_SECRET) must be set when DATABASE_URL is set: every instance must share it.",
-      );
+      throw new EnvError([
+        "NEXTAUTH_SECRET (or AUTH_SECRET) must be set when DATABASE_URL is set: every instance must share it",
+      ]);
     secret = await readOrCreateSecret(dataDir, "auth-secret");
   }
 
   let auditKey = config.AUDIT_HMAC_KEY ?? (config.AUDIT_HMAC_KEY_FILE ? undefined : null);
   if (auditKey === null) {
     if (config.DATABASE_URL && !demo)
-      throw new Error(
-        "AUDIT_HMAC_KEY (or AUDIT_HMAC_KEY_FILE) must be set when DATABASE_URL is set: every instance must share it.",
-      );
+      throw new EnvError([
+        "AUDIT_HMAC_KEY (or AUDIT_HMAC_KEY_FILE) must be set when DATABASE_URL is set: every instance must share it",
+      ]);
     auditKey = await readOrCreateSecret(dataDir, "audit-hmac-key", 48);
   }
 

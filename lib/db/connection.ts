@@ -1,10 +1,9 @@
 import "server-only";
 import path from "node:path";
 import pg from "pg";
-import { env } from "@/lib/env";
+import { env, EnvError } from "@/lib/env";
 import { readOrCreateSecret } from "@/lib/local-secret";
 import { EMBEDDED_APP_PASSWORD_FILE, EMBEDDED_APP_ROLE } from "@/lib/db/app-role";
-import { DatabaseSetupError } from "@/lib/db/connection-error";
 import { EMBEDDED_OWNER, embeddedUrl, startEmbeddedPostgres } from "@/lib/db/embedded-postgres";
 import type { ChildExit } from "@/lib/process/child-exit";
 
@@ -37,9 +36,9 @@ export interface ResolvedDatabase {
 export async function resolveDatabase(log?: (line: string) => void): Promise<ResolvedDatabase> {
   const e = env();
   if (e.DATABASE_OWNER_URL && !e.DATABASE_URL) {
-    throw new DatabaseSetupError(
-      "DATABASE_OWNER_URL is set but DATABASE_URL is not: set DATABASE_URL to the web server's own role (README: Database roles), or unset both for the embedded database.",
-    );
+    throw new EnvError([
+      "DATABASE_OWNER_URL is set but DATABASE_URL is not: set DATABASE_URL to the web server's own role (README: Database roles), or unset both for the embedded database",
+    ]);
   }
   if (e.DATABASE_URL) {
     const separate = Boolean(e.DATABASE_OWNER_URL);
