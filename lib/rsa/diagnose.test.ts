@@ -91,4 +91,35 @@ describe("npm run rsa:check", () => {
     expect(d.ok).toBe(false);
     expect(text(d)).toContain(`could not reach 127.0.0.1:${port} (ECONNREFUSED)`);
   });
+
+  it("fails, naming the URL it tried, when that URL answers a 404 that is not RSA's own", async () => {
+    const wrong = `${sim.url}/AdminInterface/rest`;
+    const d = await diagnoseRsa(
+      parseEnv({
+        RSA_OAUTH_ISSUER: sim.oauth.issuer,
+        RSA_OAUTH_CLIENT_ID: sim.oauth.clientId,
+        RSA_OAUTH_KEY_FILE: sim.oauth.keyFile,
+        RSA_ADMIN_API_URL: wrong,
+      }),
+    );
+    expect(d.ok).toBe(false);
+    expect(text(d)).toContain(`fail: ${wrong}/v1/sidTokens/lookup answered 404 without RSA's own error body`);
+    expect(text(d)).toMatch(/Check RSA_ADMIN_API_URL/);
+    expect(text(d)).not.toMatch(/A token lookup worked/);
+  });
+
+  it.each(["framework", "html", "empty"] as const)(
+    "fails on a route-level 404 (%s) at the tenant's URL",
+    async (shape) => {
+      sim.setFault({ kind: "route-not-found", shape });
+      try {
+        const d = await diagnoseRsa(parseEnv({ RSA_ADMIN_KEY_FILE: sim.legacyKeyFile }));
+        expect(d.ok).toBe(false);
+        expect(text(d)).toContain(`fail: ${sim.url}/AdminInterface/restapi/v1/sidTokens/lookup answered 404`);
+        expect(text(d)).toMatch(/Check adminRestApiUrl in /);
+      } finally {
+        sim.clearFaults();
+      }
+    },
+  );
 });

@@ -31,6 +31,7 @@ export const verificationSchema: z.ZodType<VerificationSession> = orEmpty(
     sessionExpiration: timestamp,
     verifyStatus: text,
     status: text,
+    verificationMethod: text,
   }),
 );
 

@@ -40,4 +40,6 @@ export interface VerificationSession {
   sessionExpiration: string | null;
   verifyStatus: string | null;
   status: string | null;
+  /** How the caller answered (e.g. push or code), when RSA says. */
+  verificationMethod: string | null;
 }

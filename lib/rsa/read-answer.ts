@@ -62,8 +62,7 @@ export function readAnswer<T>(spec: AnswerSpec<T>, answer: RawAnswer, url: strin
   if (answer.status >= 200 && answer.status < 300) return readSuccess(spec, answer);
   const body = parseErrorBody(answer.body, answer.headers.get("content-type"));
   const rsaErrorBody = body.shape === "business" || body.shape === "framework";
-  // A body that is not RSA's own could be anything, including an echo of what was asked for.
-  const description = spec.secret && !rsaErrorBody ? undefined : body.description;
+  const description = spec.secret ? secretSafe(body.shape, body.description) : body.description;
   const common = {
     httpStatus: answer.status,
     rsaCode: body.code,
@@ -96,6 +95,17 @@ export function readAnswer<T>(spec: AnswerSpec<T>, answer: RawAnswer, url: strin
       /access token|jwt|token expired|invalid token/i.test(body.description ?? ""));
   if (aboutTheBearer) bearerRefusals.add(error);
   return fail(error);
+}
+
+/**
+ * For a call whose answer holds a secret (an emergency access code): a body
+ * that is not RSA's own could be anything, including the answer itself, so
+ * none of it is kept; in RSA's own words, any run of digits long enough to be
+ * a code is blanked out.
+ */
+function secretSafe(shape: string, description: string | undefined): string | undefined {
+  if (shape !== "business" && shape !== "framework") return undefined;
+  return description?.replace(/\d{4,}/g, "[digits]");
 }
 
 function fail(error: RsaError): never {

@@ -8,6 +8,10 @@ import { loadRsaConfig } from "@/lib/rsa/config";
 import type { TransportOptions } from "@/lib/rsa/transport";
 import { startSimulator, type LegacyUrlForm, type RunningSimulator } from "@/simulator/index";
 
+/** The three ways tokendesk authenticates; contract tests run for each. */
+export const CLIENT_KINDS = ["legacy key", "OAuth client (RSA key)", "OAuth client (EC key)"] as const;
+export type ClientKind = (typeof CLIENT_KINDS)[number];
+
 /**
  * For the client's own tests: one simulator per file over real HTTP, reset
  * before each test, and clients built from explicit configuration (not the
@@ -46,6 +50,13 @@ export function simulatedTenant() {
         createRsaClient(loadRsaConfig(parseEnv({ RSA_ADMIN_KEY_FILE: sim().legacyKeyFiles[form], ...vars })), options),
       );
     },
+    /** A client of the given kind (see CLIENT_KINDS). */
+    client(kind: ClientKind, vars: Record<string, string> = {}, options: TransportOptions = {}): RsaClient {
+      if (kind === "legacy key") return this.legacyClient(vars, options);
+      return this.oauthClient(kind === "OAuth client (RSA key)" ? "rsa" : "ec", vars, options);
+    },
+    /** Stops a client's background probe after the test (for clients made without this helper). */
+    track: keep,
     oauthClient(kind: "rsa" | "ec", vars: Record<string, string> = {}, options: TransportOptions = {}): RsaClient {
       const s = sim();
       const client = kind === "rsa" ? s.oauth : s.oauthEc;
