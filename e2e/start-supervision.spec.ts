@@ -88,7 +88,12 @@ test("when the web server is killed, npm start stops PostgreSQL and the simulato
   const exited = new Promise<number | null>((resolve) => start.once("exit", (code) => resolve(code)));
 
   try {
-    await expect.poll(() => output, { timeout: 40_000 }).toContain("Press Ctrl+C to stop.");
+    await Promise.race([
+      expect.poll(() => output, { timeout: 40_000 }).toContain("Press Ctrl+C to stop."),
+      exited.then((code) => {
+        throw new Error(`npm start exited (code ${code}) before serving:\n${output}`);
+      }),
+    ]);
     const response = await fetch(`http://127.0.0.1:${ports.web}/api/health`);
     expect(response.status).toBe(200);
 

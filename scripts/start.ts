@@ -106,6 +106,8 @@ async function main(): Promise<void> {
   prepared.warnings.forEach(warn);
   process.env.DATABASE_URL = database.appUrl;
   delete process.env.DATABASE_OWNER_URL; // nothing after this point needs the owner
+  // Demo accounts are audited here, before the web server exists: this process needs the key too.
+  if (auditKey) process.env.AUDIT_HMAC_KEY = auditKey;
   resetEnvCache(); // the configuration read above had no DATABASE_URL yet
 
   const publicUrl = config.NEXTAUTH_URL ?? listen.defaultPublicUrl;
