@@ -19,6 +19,8 @@ export interface ControlDeps {
   faults: FaultBook;
   reset: () => void;
   addFault: (fault: SimulatorFault) => void;
+  /** Admin API requests answered so far: lets a test prove nothing was sent to "RSA". */
+  requestCount: () => number;
 }
 
 const settingsSchema = z.strictObject({ verifyLicensed: z.boolean().optional() });
@@ -58,7 +60,7 @@ export function handleControl(
   const method = req.method ?? "GET";
   const route = path.slice(CONTROL_PREFIX.length);
 
-  if (route === "/health" && method === "GET") return sendJson(res, 200, { ok: true });
+  if (route === "/health" && method === "GET") return sendJson(res, 200, { ok: true, requests: deps.requestCount() });
 
   if (route === "/reset" && method === "POST") {
     deps.reset();

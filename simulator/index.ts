@@ -137,7 +137,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     server.attach({
       admin: { auth, model, faults, now, log },
       oauth,
-      control: { model, faults, reset, addFault: setFault },
+      control: { model, faults, reset, addFault: setFault, requestCount: () => requests },
       countAdminRequest: () => {
         requests++;
       },

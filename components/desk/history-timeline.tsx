@@ -32,7 +32,7 @@ export function HistoryTimeline({ serial, lookupAt }: { serial: string; lookupAt
           {history.data.data.map((e) => (
             <li key={e.id} className="border-l-4 border-slate-300 pl-3 text-sm">
               <div className="font-medium">
-                {e.type === "LOOKUP" ? "Looked up" : `${capitalise(e.action ?? "change")}`} <OutcomeLabel entry={e} />
+                {e.type === "LOOKUP" ? "Looked up" : `${capitalise(e.action ?? "change")}`} <OutcomeLabel entry={e} now={lookupAt} />
               </div>
               <div className="text-slate-700">
                 {e.actorName ?? "unknown"} · <LocalTime iso={e.at} />
@@ -56,7 +56,8 @@ function capitalise(text: string): string {
   return text.charAt(0) + text.slice(1).toLowerCase();
 }
 
-function OutcomeLabel({ entry }: { entry: HistoryEntry }) {
+/** `now` is when the history was fetched: a change older than the reconcile delay reads as "waiting to be confirmed". */
+function OutcomeLabel({ entry, now }: { entry: HistoryEntry; now: number }) {
   const words = outcomeWords(
     {
       type: entry.type === "CHANGE" ? "CHANGE_INTENT" : entry.type,
@@ -64,7 +65,7 @@ function OutcomeLabel({ entry }: { entry: HistoryEntry }) {
       resolution: entry.resolution,
       occurredAt: entry.at,
     },
-    Date.now(),
+    now,
   );
   const error =
     entry.errorCode && !["SUCCESS", "FOUND"].includes(entry.outcome ?? "") && !entry.resolution

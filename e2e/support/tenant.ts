@@ -15,6 +15,11 @@ export const tenant = {
     const response = await fetch(`${E2E.simulatorUrl}/__simulator/faults`, { method: "DELETE" });
     if (!response.ok) throw new Error(`clearing faults failed: ${response.status}`);
   },
+  /** How many admin API requests the tenant has answered (to prove nothing was sent). */
+  async requests(): Promise<number> {
+    const response = await fetch(`${E2E.simulatorUrl}/__simulator/health`);
+    return ((await response.json()) as { requests: number }).requests;
+  },
   /** Changes a token behind tokendesk's back, as another administrator would. */
   async arrange(serial: string, state: Record<string, unknown>) {
     await post(`/__simulator/tokens/${serial}`, state);
@@ -28,6 +33,20 @@ async function post(pathname: string, body?: unknown) {
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   if (!response.ok) throw new Error(`${pathname} failed: ${response.status} ${await response.text()}`);
+}
+
+/** A query against the e2e server's (local, embedded) database, as its owner. */
+export async function ownerQuery<T extends Record<string, unknown>>(sql: string, values: unknown[] = []): Promise<T[]> {
+  const password = readFileSync(path.join(E2E.dataDir, "pg-password"), "utf8").trim();
+  const client = new pg.Client({
+    connectionString: `postgresql://tokendesk:${encodeURIComponent(password)}@127.0.0.1:${E2E.pgPort}/tokendesk`,
+  });
+  await client.connect();
+  try {
+    return (await client.query<T>(sql, values)).rows;
+  } finally {
+    await client.end();
+  }
 }
 
 /** Reads the e2e server's audit trail directly from its (local, embedded) database. */

@@ -33,6 +33,13 @@ export function authOptions(): NextAuthOptions {
   return {
     secret: authSecret(),
     pages: { signIn: "/signin", error: "/signin" },
+    // next-auth's own messages go to the structured log; a forged or stale cookie is routine, not a stack trace.
+    logger: {
+      error: (code, metadata) =>
+        logger().warn({ code, reason: metadata instanceof Error ? metadata.message : undefined }, "next-auth"),
+      warn: (code) => logger().warn({ code }, "next-auth"),
+      debug: () => {},
+    },
     session: { strategy: "jwt", maxAge: env().SESSION_MAX_AGE_MINUTES * 60 },
     providers: [
       CredentialsProvider({
