@@ -35,8 +35,8 @@ export function Ds100Card({ deviceSerial, credentials, hiddenCredentials = 0 }: 
           data-testid="hidden-credentials"
         >
           {hiddenCredentials === 1
-            ? "RSA returned one more credential for this device that tokendesk could not read, so it is not shown."
-            : `RSA returned ${hiddenCredentials} more credentials for this device that tokendesk could not read, so they are not shown.`}{" "}
+            ? "RSA returned a credential for this device that tokendesk could not read, so it is not shown."
+            : `RSA returned ${hiddenCredentials} credentials for this device that tokendesk could not read, so they are not shown.`}{" "}
           Check the device in the RSA Cloud Administration Console.
         </p>
       )}

@@ -39,7 +39,7 @@ export class RsaClient {
 
   /** Obtains a bearer token now (rsa:check uses it to test credentials separately from calls). */
   async obtainBearer(): Promise<void> {
-    await this.transport.bearers.get();
+    await this.transport.bearer();
   }
 
   /** Whether RSA is answering, as this client's circuit breaker sees it. */

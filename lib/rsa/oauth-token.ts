@@ -29,7 +29,11 @@ export async function signClientAssertion(credential: OAuthCredential, nowMs: nu
     .sign(credential.privateKey);
 }
 
-/** Exchanges a client assertion for an access token at `{issuer}/token`. */
+/**
+ * Exchanges a client assertion for an access token at `{issuer}/token`. Its
+ * errors' `sentRequest` is about this token request; the transport relabels
+ * them as not sent, since nothing went to the Administration API.
+ */
 export async function fetchOAuthToken(
   credential: OAuthCredential,
   options: { nowMs: number; timeoutMs: number; fetch: typeof fetch },

@@ -16,6 +16,13 @@ export interface AnswerSpec<T> {
   secret?: boolean;
 }
 
+const SHAPE_WORDS: Record<string, string> = {
+  framework: "the web framework's own 404",
+  html: "an HTML page",
+  empty: "an empty body",
+  other: "a body that is not RSA's",
+};
+
 function kindForStatus(status: number): RsaErrorKind {
   if (status === 404) return "not_found";
   if (status === 409) return "conflict";
@@ -75,7 +82,7 @@ export function readAnswer<T>(spec: AnswerSpec<T>, answer: RawAnswer, url: strin
     return fail(
       new RsaError("misconfigured", `RSA answered ${spec.operation} at ${url} with a 404 that is not RSA's own`, {
         ...common,
-        rsaDescription: `${body.shape} 404 from ${url}${description ? `: ${description}` : ""}`,
+        rsaDescription: `${SHAPE_WORDS[body.shape]}${description ? `: ${description}` : ""}`,
       }),
     );
   }

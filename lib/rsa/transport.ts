@@ -95,6 +95,15 @@ export class RsaTransport {
     });
   }
 
+  /** A bearer for the Administration API; failing to get one means nothing was sent to it. */
+  async bearer(): Promise<string> {
+    try {
+      return await this.bearers.get();
+    } catch (error) {
+      throw bearerFailure(error);
+    }
+  }
+
   call<T>(spec: CallSpec<T>): Promise<T> {
     return this.breaker.run(() => this.unguarded(spec));
   }
@@ -149,12 +158,7 @@ export class RsaTransport {
     let status: number | null = null;
     let kind: RsaErrorKind | null = null;
     try {
-      let bearer: string;
-      try {
-        bearer = await this.bearers.get();
-      } catch (error) {
-        throw bearerFailure(error);
-      }
+      const bearer = await this.bearer();
       const url = `${this.config.apiBase}${spec.path}`;
       let answer;
       try {
