@@ -97,7 +97,8 @@ test("when the web server is killed, npm start stops PostgreSQL and the simulato
     const response = await fetch(`http://127.0.0.1:${ports.web}/api/health`);
     expect(response.status).toBe(200);
 
-    const webServer = findDescendant(start.pid!, (cmdline) => cmdline.startsWith("next-server"));
+    // `next start` renames itself "next-server (vX)"; a custom server script keeps its command line.
+    const webServer = findDescendant(start.pid!, (cmdline) => /^next-server|next start|web-server\.mjs/.test(cmdline));
     expect(webServer, "the next start process").toBeDefined();
     process.kill(webServer!, "SIGKILL");
 
