@@ -88,5 +88,7 @@ describe("describeRsaFailure", () => {
     expect(rsaFailureMessage("timeout", { change: true })).toMatch(/unknown whether the change was made/);
     expect(rsaFailureMessage("rate_limited", { change: true, retryAfterMs: 1000 })).toMatch(/Try again in 1 second\.$/);
     expect(rsaFailureMessage("not_configured", { change: true })).toMatch(/Nothing was sent to RSA/);
+    expect(rsaFailureMessage("network", { change: false })).toMatch(/^tokendesk could not reach RSA\./);
+    expect(rsaFailureMessage("network", { change: true })).toMatch(/unknown whether the change was made/);
   });
 });

@@ -162,7 +162,9 @@ export function describeRsaFailure(
  * said, whether anything was sent). Kept so callers can move over one by one.
  */
 export function rsaFailureMessage(kind: RsaErrorKind, context: { retryAfterMs?: number; change: boolean }): string {
-  const neverSent = kind === "not_configured" || kind === "circuit_open";
+  // Without the error itself, assume the safe reading: a change's connection failure may have applied it,
+  // a lookup's means RSA could not be reached.
+  const neverSent = kind === "not_configured" || kind === "circuit_open" || (kind === "network" && !context.change);
   const error = new RsaError(kind, kind, {
     sentRequest: !neverSent,
     changesState: context.change,
