@@ -108,11 +108,11 @@ test("keyboard only: disable → enable → unassign a seeded token, every step 
 const FAILURES = [
   {
     fault: { kind: "rate-limit", retryAfterSeconds: 20 },
-    text: /too many requests and did not make the change\. Try again in 20 seconds/,
+    text: /too many requests\. Nothing was changed\. Try again in 20 seconds/,
   },
   { fault: { kind: "server-error" }, text: /RSA is not available right now/ },
   { fault: { kind: "gateway-html", status: 503 }, text: /RSA is not available right now/ },
-  { fault: { kind: "hang" }, text: /did not answer in time, so it is unknown whether the change was made/ },
+  { fault: { kind: "hang" }, text: /did not answer in time\. It is unknown whether the change was made/ },
   {
     fault: { kind: "credential-rejected" },
     text: /RSA rejected tokendesk's credentials\. Nothing was changed\. Tell your administrator/,
@@ -144,7 +144,7 @@ const RSA_REFUSALS = [
     status: 409,
     serial: SEED_EXAMPLES.assignedEnabledSpares[4]!,
     arrange: { tokenState: "Unassigned" },
-    text: /RSA refused: the token is not in a state that allows this/,
+    text: /RSA refused because the token is not (assigned to anyone|in a state that allows this)/,
   },
   {
     status: 404,

@@ -20,7 +20,7 @@ const SENTENCES = {
     verification_in_progress: "RSA refused because a verification of this user is already in progress.",
   } satisfies Record<Exclude<ConflictKind, "unknown">, string>,
   conflictQuoted: (description: string) => `RSA refused because of a conflict it describes as “${description}”.`,
-  conflictUnexplained: "RSA refused because of a conflict it did not explain.",
+  conflictUnexplained: "RSA refused because the token is not in a state that allows this.",
   inputRefused: "tokendesk did not send this request because a value in it is not valid.",
   badRequest: "RSA rejected the request as invalid.",
   rateLimited: "RSA is receiving too many requests.",
