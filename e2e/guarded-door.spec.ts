@@ -53,13 +53,18 @@ function buildActions(): { name: string; id: string; page: string }[] {
   };
   return Object.entries(manifest.node).map(([id, entry]) => {
     const worker = Object.keys(entry.workers)[0]!;
-    const page = worker.replace(/^app/, "").replace(/\/\([^)]+\)/g, "").replace(/\/page$/, "").replace("[serial]", SERIAL);
+    const page = worker
+      .replace(/^app/, "")
+      .replace(/\/\([^)]+\)/g, "")
+      .replace(/\/page$/, "")
+      .replace("[serial]", SERIAL);
     return { name: entry.exportedName, id, page: page || "/" };
   });
 }
 
 const ROLES: Role[] = ["AGENT", "SUPERVISOR", "ADMIN"];
-const refusedRoles = (permission: Permission) => ROLES.filter((r) => !(PERMISSIONS[permission] as readonly Role[]).includes(r));
+const refusedRoles = (permission: Permission) =>
+  ROLES.filter((r) => !(PERMISSIONS[permission] as readonly Role[]).includes(r));
 const emailOf = (role: Role) => demoAccount(role.toLowerCase() as "agent" | "supervisor" | "admin").email;
 
 async function denialsSince(seq: string) {

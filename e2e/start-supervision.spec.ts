@@ -105,7 +105,7 @@ test("when the web server is killed, npm start stops PostgreSQL and the simulato
     const code = await Promise.race([exited, new Promise<"hung">((r) => setTimeout(() => r("hung"), 15_000))]);
     expect(code, output).not.toBe("hung");
     expect(code).not.toBe(0);
-    expect(output).toContain("The web server (next start) was killed by SIGKILL; stopping tokendesk.");
+    expect(output).toContain("The web server was killed by SIGKILL; stopping tokendesk.");
     expect(await portIsFree(ports.postgres), "the embedded PostgreSQL's port").toBe(true);
     expect(await portIsFree(ports.simulator), "the simulator's port").toBe(true);
     expect(findDescendant(start.pid!, () => true)).toBeUndefined();

@@ -3,12 +3,17 @@ import path from "node:path";
 import type { ChildExit } from "../lib/process/child-exit";
 import type { ListenPlan } from "./start-listen";
 
-/** `next start` as a child of `npm start`, and the wait until it answers. */
+/**
+ * The web server as a child of `npm start` (scripts/web-server.mjs: Next.js
+ * behind a plain Node server that records the peer address and compresses
+ * with brotli), and the wait until it answers.
+ */
 
 export const NEXT_BIN = path.join(process.cwd(), "node_modules", "next", "dist", "bin", "next");
+const WEB_SERVER = path.join(process.cwd(), "scripts", "web-server.mjs");
 
 export function spawnWebServer(port: number, plan: ListenPlan, env: NodeJS.ProcessEnv): ChildProcess {
-  const args = [NEXT_BIN, "start", "-p", String(port), ...(plan.host ? ["-H", plan.host] : [])];
+  const args = [WEB_SERVER, "--port", String(port), ...(plan.host ? ["--host", plan.host] : [])];
   return spawn(process.execPath, args, { stdio: ["ignore", "inherit", "inherit"], env });
 }
 

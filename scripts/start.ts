@@ -1,7 +1,7 @@
 // npm start — everything needed to serve tokendesk on one machine:
 // build if needed, database (embedded unless DATABASE_URL), migrations and the
 // web server's database grants, the RSA simulator and demo accounts in demo
-// mode, then `next start` — all supervised: if any part dies, everything stops
+// mode, then the web server (scripts/web-server.mjs) — all supervised: if any part dies, everything stops
 // and the command exits non-zero (lib/process/supervisor.ts).
 import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
@@ -135,7 +135,7 @@ async function main(): Promise<void> {
   if (stopped()) return;
 
   const web = spawnWebServer(config.PORT, listen, webServerEnv(process.env, childEnv));
-  const webPart = childProcessPart("the web server (next start)", web);
+  const webPart = childProcessPart("the web server", web);
   supervisor.add(webPart);
   say(listen.note);
   const mismatch = publicUrlMismatch(publicUrl, listen);

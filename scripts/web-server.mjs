@@ -37,6 +37,11 @@ server.listen(port, host, () => {
   console.log(`web server listening on ${host ?? "every interface"}:${port}`);
 });
 
-const stop = () => server.close(() => process.exit(0));
+// Stop taking requests, let the ones in flight finish, and never hang on idle keep-alive connections.
+const stop = () => {
+  server.close(() => process.exit(0));
+  server.closeIdleConnections();
+  setTimeout(() => process.exit(0), 5000).unref();
+};
 process.once("SIGTERM", stop);
 process.once("SIGINT", stop);

@@ -4,7 +4,7 @@ import { z } from "zod";
 import { fail, type ActionResult } from "@/lib/action-result";
 import { userActor } from "@/lib/audit/actors";
 import { guardAction } from "@/lib/guard/guard";
-import { changeDetailsSchema } from "@/lib/tokens/change-reasons";
+import { changeDetailsSchema } from "@/lib/tokens/change-details";
 import { changeToken, type ChangeSuccess } from "@/lib/tokens/change-token";
 import { SERIAL_PATTERN } from "@/lib/tokens/serial";
 import { TOKEN_ACTIONS } from "@/lib/tokens/token-actions";

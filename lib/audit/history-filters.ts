@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { withoutControlCharacters } from "@/lib/validation/text";
 
 /**
  * The audit history's filters, as they live in the URL (so a supervisor can
@@ -34,11 +35,15 @@ export const OUTCOME_FILTERS = {
   "not-found": "Not found (lookups)",
 } as const;
 
+// A filter that cannot be used (too long, not text) is dropped rather than failing the page;
+// control characters (PostgreSQL refuses NUL outright) are removed first.
 const optionalText = (max: number) =>
-  z.preprocess(
-    (v) => (typeof v === "string" && v.trim() !== "" ? v.trim() : undefined),
-    z.string().max(max).optional(),
-  );
+  z
+    .preprocess((v) => {
+      const text = typeof v === "string" ? withoutControlCharacters(v).trim() : "";
+      return text !== "" ? text : undefined;
+    }, z.string().max(max).optional())
+    .catch(undefined);
 
 export const historyFiltersSchema = z.object({
   range: z

@@ -1,6 +1,8 @@
-import { z } from "zod";
-
-/** The pick list of reasons for a change. Browser-safe. */
+/**
+ * The pick list of reasons for a change. Browser-safe and free of imports, so
+ * the confirm dialog can show it without pulling a validation library into
+ * the page (the server validates with change-details.ts).
+ */
 export const CHANGE_REASONS = {
   lost: "Lost",
   found: "Found",
@@ -12,19 +14,9 @@ export const CHANGE_REASONS = {
 
 export type ChangeReason = keyof typeof CHANGE_REASONS;
 
-export const changeDetailsSchema = z
-  .object({
-    ticket: z
-      .string()
-      .trim()
-      .min(1, "Enter the ticket reference.")
-      .max(64, "The ticket reference can be at most 64 characters."),
-    reason: z.enum(Object.keys(CHANGE_REASONS) as [ChangeReason, ...ChangeReason[]], { message: "Pick a reason." }),
-    note: z.string().trim().max(500, "The note can be at most 500 characters.").optional().default(""),
-  })
-  .refine((v) => v.reason !== "other" || v.note.length > 0, {
-    path: ["note"],
-    message: "Say why in the note when the reason is Other.",
-  });
-
-export type ChangeDetails = z.infer<typeof changeDetailsSchema>;
+/** What the agent gives with every change: the ticket it is filed under, a reason, and an optional note. */
+export interface ChangeDetails {
+  ticket: string;
+  reason: ChangeReason;
+  note: string;
+}

@@ -266,8 +266,7 @@ describe("lookups are recorded", () => {
     try {
       const result = await lookupToken(agent, { serial: "000000777777", kind: "sid700" }, ctx());
       expect(result).toMatchObject({ ok: false, code: "RSA_NOT_CONFIGURED" });
-      if (!result.ok)
-        expect(result.message).toMatch(/Tell your administrator/);
+      if (!result.ok) expect(result.message).toMatch(/Tell your administrator/);
       const [row] = await db().auditEvent.findMany({ where: { serial: "000000777777" } });
       expect(row).toMatchObject({ type: "LOOKUP", outcome: "FAILED", errorCode: "NOT_CONFIGURED" });
     } finally {

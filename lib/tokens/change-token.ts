@@ -76,7 +76,10 @@ export async function runChange<Input, State>(
   try {
     locked = await acquireChangeLock(lockKey, holder);
   } catch (error) {
-    logger().error({ err: error, requestId: request.requestId }, "database unavailable before a change; RSA not called");
+    logger().error(
+      { err: error, requestId: request.requestId },
+      "database unavailable before a change; RSA not called",
+    );
     return fail("DATABASE_UNAVAILABLE", CHANGE_MESSAGES.databaseUnavailable, { referenceId: reference });
   }
   if (!locked) return refuse("BUSY", CHANGE_MESSAGES.busy);
@@ -156,7 +159,10 @@ export async function runChange<Input, State>(
     return fail(failure.code, failure.message, { referenceId: reference, details: failure.details });
   } finally {
     await releaseChangeLock(lockKey, holder).catch((error) =>
-      logger().error({ err: error, requestId: request.requestId }, "could not release a change lock; it expires by itself"),
+      logger().error(
+        { err: error, requestId: request.requestId },
+        "could not release a change lock; it expires by itself",
+      ),
     );
   }
 }

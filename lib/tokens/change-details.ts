@@ -1,0 +1,26 @@
+import { z } from "zod";
+import { CHANGE_REASONS, type ChangeDetails, type ChangeReason } from "@/lib/tokens/change-reasons";
+import { hasControlCharacters } from "@/lib/validation/text";
+
+/** The server's check of a change's ticket, reason and note, with a sentence per field. */
+export const changeDetailsSchema: z.ZodType<ChangeDetails, unknown> = z
+  .object({
+    ticket: z
+      .string()
+      .trim()
+      .min(1, "Enter the ticket reference.")
+      .max(64, "The ticket reference can be at most 64 characters.")
+      .refine((t) => !hasControlCharacters(t), "The ticket reference can only contain printable characters."),
+    reason: z.enum(Object.keys(CHANGE_REASONS) as [ChangeReason, ...ChangeReason[]], { message: "Pick a reason." }),
+    note: z
+      .string()
+      .trim()
+      .max(500, "The note can be at most 500 characters.")
+      .refine((t) => !hasControlCharacters(t, true), "The note can only contain printable characters and line breaks.")
+      .optional()
+      .default(""),
+  })
+  .refine((v) => v.reason !== "other" || v.note.length > 0, {
+    path: ["note"],
+    message: "Say why in the note when the reason is Other.",
+  });
