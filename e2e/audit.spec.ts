@@ -45,7 +45,7 @@ test("a supervisor filters by agent, serial and ticket, pages through, opens a r
   const rows = page.getByTestId("audit-row");
   await expect(rows).toHaveCount(1);
   await expect(rows.first()).toContainText("Change · enable");
-  await expect(rows.first()).toContainText("success");
+  await expect(rows.first()).toContainText("succeeded");
   await rows.first().locator("summary", { hasText: "Details" }).click();
   await expect(rows.first().getByText("State before")).toBeVisible();
   await expect(rows.first().getByText(/"tokenStatus":"Disabled"/)).toBeVisible();

@@ -1,6 +1,6 @@
-// npm test — every test: unit and integration (Vitest), a production build,
-// then end-to-end (Playwright with the system's Chromium). Ends with one
-// "N passed, N failed" line.
+// npm test — lint, types and formatting, then every test: unit and integration
+// (Vitest), a production build, then end-to-end (Playwright with the system's
+// Chromium). Ends with one "N passed, N failed" line.
 import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync, rmSync, mkdirSync } from "node:fs";
 
@@ -35,6 +35,15 @@ if (chromiumCheck.status !== 0) process.exit(1);
 rmSync("test-results", { recursive: true, force: true });
 mkdirSync("test-results", { recursive: true });
 
+// The code's own checks first (quick): a failure is reported but the tests still run.
+const checks = [
+  ["Lint (ESLint)", "npx", ["eslint", "."]],
+  ["Types (tsc)", "npx", ["tsc", "--noEmit"]],
+  ["Formatting (Prettier)", "npx", ["prettier", "--check", "."]],
+].map(([title, command, args]) => step(title, command, args));
+const checksFailed = checks.filter((code) => code !== 0).length;
+results.failed += checksFailed;
+
 const unit = step("Unit and integration tests (Vitest)", "npx", [
   "vitest",
   "run",
@@ -57,6 +66,6 @@ if (build === 0) {
   results.failed += 1;
 }
 
-const ok = unit === 0 && build === 0 && e2e === 0 && existsSync("test-results");
+const ok = checksFailed === 0 && unit === 0 && build === 0 && e2e === 0 && existsSync("test-results");
 console.log(`\n${results.passed} passed, ${results.failed} failed`);
 process.exit(ok && results.failed === 0 ? 0 : 1);

@@ -13,6 +13,7 @@ import {
   type UserSummary,
 } from "../lib/users/user-service";
 import { readStdin, runMain, withDatabase } from "./cli-support";
+import { loadLocalAuditKey } from "./local-audit-key";
 
 const USAGE = `Usage: npm run user -- <command> [options]
 
@@ -57,6 +58,7 @@ async function main(): Promise<number> {
     strict: true,
   });
 
+  await loadLocalAuditKey(); // every change here is audited, so the command needs the trail's key
   return withDatabase(async () => {
     switch (command) {
       case "add": {

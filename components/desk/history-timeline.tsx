@@ -32,7 +32,8 @@ export function HistoryTimeline({ serial, lookupAt }: { serial: string; lookupAt
           {history.data.data.map((e) => (
             <li key={e.id} className="border-l-4 border-slate-300 pl-3 text-sm">
               <div className="font-medium">
-                {e.type === "LOOKUP" ? "Looked up" : `${capitalise(e.action ?? "change")}`} <OutcomeLabel entry={e} now={lookupAt} />
+                {e.type === "LOOKUP" ? "Looked up" : `${capitalise(e.action ?? "change")}`}{" "}
+                <OutcomeLabel entry={e} now={lookupAt} />
               </div>
               <div className="text-slate-700">
                 {e.actorName ?? "unknown"} · <LocalTime iso={e.at} />

@@ -32,20 +32,35 @@ const inputSchema = z
 
 /** Enable, disable or unassign a token. Thin: the door, the form's own rules, then lib/tokens. */
 export async function changeTokenAction(raw: unknown): Promise<ActionResult<ChangeSuccess>> {
-  return guardAction({ resource: "token.change", permission: "token:change", input: inputSchema }, raw, async ({ user, request, input }) => {
-    const details = changeDetailsSchema.safeParse({ ticket: input.ticket, reason: input.reason, note: input.note ?? "" });
-    const fieldErrors: Record<string, string> = {};
-    if (!details.success) for (const issue of details.error.issues) fieldErrors[String(issue.path[0])] ??= issue.message;
-    if (input.action === "unassign" && input.confirmDigits !== input.serial.slice(-4)) {
-      fieldErrors.confirmDigits = "Type the last four digits of the serial to confirm.";
-    }
-    if (!details.success || Object.keys(fieldErrors).length > 0) {
-      return fail("INVALID_INPUT", "Check the highlighted fields.", { fieldErrors });
-    }
-    return changeToken(
-      userActor(user),
-      { serial: input.serial, tokenType: input.tokenType, action: input.action, expected: input.expected, details: details.data },
-      request,
-    );
-  });
+  return guardAction(
+    { resource: "token.change", permission: "token:change", input: inputSchema },
+    raw,
+    async ({ user, request, input }) => {
+      const details = changeDetailsSchema.safeParse({
+        ticket: input.ticket,
+        reason: input.reason,
+        note: input.note ?? "",
+      });
+      const fieldErrors: Record<string, string> = {};
+      if (!details.success)
+        for (const issue of details.error.issues) fieldErrors[String(issue.path[0])] ??= issue.message;
+      if (input.action === "unassign" && input.confirmDigits !== input.serial.slice(-4)) {
+        fieldErrors.confirmDigits = "Type the last four digits of the serial to confirm.";
+      }
+      if (!details.success || Object.keys(fieldErrors).length > 0) {
+        return fail("INVALID_INPUT", "Check the highlighted fields.", { fieldErrors });
+      }
+      return changeToken(
+        userActor(user),
+        {
+          serial: input.serial,
+          tokenType: input.tokenType,
+          action: input.action,
+          expected: input.expected,
+          details: details.data,
+        },
+        request,
+      );
+    },
+  );
 }

@@ -73,10 +73,20 @@ describe("audit trail append", () => {
 
   it("refuses an event that did not come from the catalogue (at the type level) and keeps every column it was given", async () => {
     const id = randomUUID();
-    const intent = testIntent(testAgent("Ben"), testChange({ action: "ENABLE", serial: "000000200004", ticket: "INC-9" }), id);
+    const intent = testIntent(
+      testAgent("Ben"),
+      testChange({ action: "ENABLE", serial: "000000200004", ticket: "INC-9" }),
+      id,
+    );
     await appendAuditEvent(auditEvents.changeIntent({ intent, stateBefore: { tokenStatus: "Disabled" } }));
     const row = await db().auditEvent.findUniqueOrThrow({ where: { id } });
-    expect(row).toMatchObject({ type: "CHANGE_INTENT", action: "ENABLE", ticket: "INC-9", actorName: "Ben", actorRole: "AGENT" });
+    expect(row).toMatchObject({
+      type: "CHANGE_INTENT",
+      action: "ENABLE",
+      ticket: "INC-9",
+      actorName: "Ben",
+      actorRole: "AGENT",
+    });
     // @ts-expect-error — a hand-made row is not an AuditEvent: typecheck fails if this ever compiles
     const handMade: Parameters<typeof appendAuditEvent>[0] = { type: "LOOKUP", serial: "1" };
     expect(handMade).toBeTruthy();

@@ -17,15 +17,12 @@ export function startAuditJobs(): void {
   }, RECONCILE_EVERY_MS);
   reconcile.unref();
 
-  const verify = setInterval(
-    () => {
-      verifyNewRows()
-        .then((result) => {
-          if (result && !result.ok) logger().error({ firstBreak: result.firstBreak }, "AUDIT CHAIN BROKEN");
-        })
-        .catch((error) => logger().error({ err: error }, "scheduled audit verification failed"));
-    },
-    env().AUDIT_VERIFY_EVERY_MINUTES * 60_000,
-  );
+  const verify = setInterval(() => {
+    verifyNewRows()
+      .then((result) => {
+        if (result && !result.ok) logger().error({ firstBreak: result.firstBreak }, "AUDIT CHAIN BROKEN");
+      })
+      .catch((error) => logger().error({ err: error }, "scheduled audit verification failed"));
+  }, env().AUDIT_VERIFY_EVERY_MINUTES * 60_000);
   verify.unref();
 }

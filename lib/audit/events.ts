@@ -233,7 +233,12 @@ export const auditEvents = {
     });
   },
 
-  signIn(p: { actor: AuditActor & { kind: "user" }; request: AuditRequest; method: string; sessionId: string }): AuditEvent {
+  signIn(p: {
+    actor: AuditActor & { kind: "user" };
+    request: AuditRequest;
+    method: string;
+    sessionId: string;
+  }): AuditEvent {
     return make("SIGN_IN", p.actor, p.request, {
       outcome: "SUCCESS",
       details: { sessionId: p.sessionId, method: p.method },

@@ -23,7 +23,10 @@ describe("audit history query", async () => {
         outcome: "FOUND",
       }),
     );
-  const disable = testIntent(bob, testChange({ action: "DISABLE", serial: "000000000777", ticket: '=HYPERLINK("x")', reason: "lost" }));
+  const disable = testIntent(
+    bob,
+    testChange({ action: "DISABLE", serial: "000000000777", ticket: '=HYPERLINK("x")', reason: "lost" }),
+  );
   await appendAuditEvent(auditEvents.changeIntent({ intent: disable, stateBefore: null }));
   await appendAuditEvent(
     auditEvents.changeOutcome({

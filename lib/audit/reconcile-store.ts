@@ -91,7 +91,12 @@ export async function claimIntent(intentId: string, instance: string, now: Date)
   return rows[0]?.attempts ?? null;
 }
 
-export async function postpone(intentId: string, attempts: number, nextAttemptAt: Date, problem: string): Promise<void> {
+export async function postpone(
+  intentId: string,
+  attempts: number,
+  nextAttemptAt: Date,
+  problem: string,
+): Promise<void> {
   await db().$executeRaw`
     UPDATE audit_reconcile_attempts
        SET attempts = ${attempts}, next_attempt_at = ${nextAttemptAt}, claimed_by = NULL, claimed_until = NULL,

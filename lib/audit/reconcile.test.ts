@@ -69,7 +69,9 @@ describe("reconciling changes whose ending is not known", () => {
     expect(resolution!.details).toMatchObject({ outcomeBefore: "UNKNOWN", resolvedBy: "tokendesk reconciler" });
     expect(resolution!.stateAfter).toMatchObject({ tokenStatus: "Disabled" });
     // The UNKNOWN OUTCOME itself stays as it was written: the trail only grows.
-    expect(await db().auditEvent.count({ where: { intentId: lateAnswer.id, type: "CHANGE_OUTCOME", outcome: "UNKNOWN" } })).toBe(1);
+    expect(
+      await db().auditEvent.count({ where: { intentId: lateAnswer.id, type: "CHANGE_OUTCOME", outcome: "UNKNOWN" } }),
+    ).toBe(1);
 
     const again = await reconcileOpenIntents({ olderThanSeconds: 60, now: later() });
     expect(again.examined).toBe(0);

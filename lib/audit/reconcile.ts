@@ -88,8 +88,7 @@ export async function reconcileOpenIntents(
 }
 
 type Observation =
-  | { kind: "observed"; resolution: ChangeResolution; observed: unknown }
-  | { kind: "retry"; reason: string };
+  { kind: "observed"; resolution: ChangeResolution; observed: unknown } | { kind: "retry"; reason: string };
 
 /** Reads the state again and judges what it says about the change. */
 async function observe(intent: UnsettledIntent): Promise<Observation> {

@@ -28,5 +28,8 @@ export async function lastVerification() {
 
 /** The latest run that found the chain intact, with the head it reached. */
 export async function lastGoodVerification() {
-  return db().auditVerification.findFirst({ where: { ok: true, headHash: { not: null } }, orderBy: { verifiedAt: "desc" } });
+  return db().auditVerification.findFirst({
+    where: { ok: true, headHash: { not: null } },
+    orderBy: { verifiedAt: "desc" },
+  });
 }

@@ -112,7 +112,9 @@ describe("audit chain verification", async () => {
       const line = JSON.stringify(makeCheckpoint(auditHmacKey(), before.head!));
       await tamper(copy.url, "DELETE FROM audit_events WHERE seq > 10");
       expect((await verifyChain(copy.url, auditHmacKey())).ok).toBe(true); // nothing inside the chain shows it…
-      const result = await verifyChain(copy.url, auditHmacKey(), { checkpoints: parseCheckpoints(auditHmacKey(), line) });
+      const result = await verifyChain(copy.url, auditHmacKey(), {
+        checkpoints: parseCheckpoints(auditHmacKey(), line),
+      });
       expect(result).toMatchObject({ ok: false, firstBreak: { problem: "truncated", seq: "11" } }); // …the checkpoint does
       const forged = line.replace(/"seq":"12"/, '"seq":"13"');
       expect(() => parseCheckpoints(auditHmacKey(), forged)).toThrow(/bad signature/);

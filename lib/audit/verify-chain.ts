@@ -36,7 +36,11 @@ export interface VerifyOptions {
   lock?: (client: pg.ClientBase) => Promise<boolean>;
 }
 
-export async function verifyChain(connectionString: string, key: Buffer, options: VerifyOptions = {}): Promise<VerifyResult> {
+export async function verifyChain(
+  connectionString: string,
+  key: Buffer,
+  options: VerifyOptions = {},
+): Promise<VerifyResult> {
   const checkpoints = options.checkpoints ?? [];
   const client = new pg.Client({ connectionString });
   await client.connect();
@@ -55,7 +59,9 @@ export async function verifyChain(connectionString: string, key: Buffer, options
     }
     if (options.after) {
       // The row the last run ended on must still be the row it saw: edits before it, or a cut, show here.
-      const anchor = await client.query<{ hash: string }>("SELECT hash FROM audit_events WHERE seq = $1", [options.after.seq.toString()]);
+      const anchor = await client.query<{ hash: string }>("SELECT hash FROM audit_events WHERE seq = $1", [
+        options.after.seq.toString(),
+      ]);
       if (anchor.rows[0]?.hash !== options.after.hash) {
         firstBreak = {
           seq: options.after.seq.toString(),

@@ -24,8 +24,11 @@ export async function verifyNewRows(): Promise<VerifyResult | null> {
   const result = await verifyChain(databaseUrl(), auditHmacKey(), {
     after,
     lock: async (client) =>
-      (await client.query<{ locked: boolean }>("SELECT pg_try_advisory_xact_lock($1) AS locked", [VERIFY_LOCK.toString()]))
-        .rows[0]!.locked,
+      (
+        await client.query<{ locked: boolean }>("SELECT pg_try_advisory_xact_lock($1) AS locked", [
+          VERIFY_LOCK.toString(),
+        ])
+      ).rows[0]!.locked,
   });
   if (result.skipped) return null;
   await recordVerification(result, "timer", after?.seq ?? null);

@@ -29,7 +29,11 @@ export async function authenticate(
   meta: { ipAddress: string | null; userAgent: string | null; requestId?: string | null },
 ): Promise<{ user: AuthenticatedUser; sessionId: string } | null> {
   const email = rawEmail.toLowerCase();
-  const request: AuditRequest = { requestId: meta.requestId ?? null, clientIp: meta.ipAddress, userAgent: meta.userAgent };
+  const request: AuditRequest = {
+    requestId: meta.requestId ?? null,
+    clientIp: meta.ipAddress,
+    userAgent: meta.userAgent,
+  };
   const failed = (actor: Parameters<typeof auditEvents.signInFailed>[0]["actor"], outcome: SignInFailure) =>
     appendAuditEvent(auditEvents.signInFailed({ actor, request, outcome }));
 
@@ -56,7 +60,13 @@ export async function authenticate(
   const sessionId = await openSession(user.id, meta);
   await appendAuditEvent(auditEvents.signIn({ actor: userActor(user), request, method: "password", sessionId }));
   return {
-    user: { id: user.id, email: user.email, displayName: user.displayName, role: user.role, sessionVersion: user.sessionVersion },
+    user: {
+      id: user.id,
+      email: user.email,
+      displayName: user.displayName,
+      role: user.role,
+      sessionVersion: user.sessionVersion,
+    },
     sessionId,
   };
 }

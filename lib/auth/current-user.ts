@@ -22,9 +22,9 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
   const session = await getServerSession(authOptions());
   if ((session as { databaseUnavailable?: boolean } | null)?.databaseUnavailable) throw new DatabaseUnavailableError();
   const user = session?.user as
-    | Partial<{ id: string; email: string; name: string; role: string; sessionId: string }>
-    | undefined;
-  if (!user?.id || !user.sessionId || !user.email || !(ROLES as readonly string[]).includes(user.role ?? "")) return null;
+    Partial<{ id: string; email: string; name: string; role: string; sessionId: string }> | undefined;
+  if (!user?.id || !user.sessionId || !user.email || !(ROLES as readonly string[]).includes(user.role ?? ""))
+    return null;
   return {
     id: user.id,
     email: user.email,

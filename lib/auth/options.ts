@@ -97,7 +97,8 @@ export function authOptions(): NextAuthOptions {
           check = claims ? await checkSession(claims) : null;
         } catch (error) {
           // Not "signed out": the database cannot say. getCurrentUser() turns this into a clear 503.
-          if (isDatabaseUnavailable(error)) return { expires: session.expires, databaseUnavailable: true } as typeof session;
+          if (isDatabaseUnavailable(error))
+            return { expires: session.expires, databaseUnavailable: true } as typeof session;
           throw error;
         }
         if (!check?.ok) return { expires: session.expires } as typeof session;

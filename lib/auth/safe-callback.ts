@@ -21,6 +21,7 @@ export function safeCallbackPath(input: string | undefined | null, appOrigin: st
   if (url.origin !== origin) return "/";
   const path = url.pathname;
   if (!path.startsWith("/") || path.startsWith("//") || path.includes("\\")) return "/";
-  if (path === "/signin" || path.startsWith("/signin/") || path.startsWith("/api/") || path === "/unavailable") return "/";
+  if (path === "/signin" || path.startsWith("/signin/") || path.startsWith("/api/") || path === "/unavailable")
+    return "/";
   return `${path}${url.search}`;
 }

@@ -17,7 +17,8 @@ export const SIGN_IN_MESSAGES: Record<string, string> = {
     "Too many sign-in attempts from your network. Wait 15 minutes and try again, or ask an administrator.",
   [SIGN_IN_ERRORS.databaseUnavailable]:
     "tokendesk's database is unavailable, so nobody can sign in right now. Try again in a minute; if it keeps happening, tell your administrator.",
-  [SIGN_IN_ERRORS.internal]: "Signing in failed because of a problem in tokendesk. Try again; if it keeps happening, tell your administrator.",
+  [SIGN_IN_ERRORS.internal]:
+    "Signing in failed because of a problem in tokendesk. Try again; if it keeps happening, tell your administrator.",
   CredentialsSignin: "The email or password is not correct.",
 };
 

@@ -45,7 +45,8 @@ describe("sign-in throttling under a burst", () => {
         userAgent: "vitest",
       }).then(
         (result) => (result ? "signed-in" : "refused"),
-        (error: unknown) => (error instanceof SignInThrottledError ? "throttled" : `error: ${String(error).slice(0, 300)}`),
+        (error: unknown) =>
+          error instanceof SignInThrottledError ? "throttled" : `error: ${String(error).slice(0, 300)}`,
       ),
     );
     const outcomes = await Promise.all(attempts);

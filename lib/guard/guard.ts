@@ -31,7 +31,9 @@ export interface Admitted {
 }
 
 /** Session and permission; the refusal (audited) or the admitted user. */
-export async function admit(spec: DoorSpec): Promise<{ ok: true; admitted: Admitted } | { ok: false; failure: ActionFailure }> {
+export async function admit(
+  spec: DoorSpec,
+): Promise<{ ok: true; admitted: Admitted } | { ok: false; failure: ActionFailure }> {
   const request = await requestContext();
   let user: CurrentUser | null;
   try {

@@ -4,10 +4,12 @@ import type { z } from "zod";
 export const GUARD_MESSAGES = {
   unauthenticated: "You are not signed in, so nothing was done. Sign in and try again.",
   forbidden: "Your role does not allow this, so nothing was done. Ask an administrator if you need it.",
-  invalidInput: "The request was not understood, so nothing was done. Check the highlighted fields, or reload the page.",
+  invalidInput:
+    "The request was not understood, so nothing was done. Check the highlighted fields, or reload the page.",
   databaseUnavailable:
     "tokendesk's database is unavailable, so nothing was done. Try again in a minute; if it keeps happening, tell your administrator.",
-  internal: "Something went wrong inside tokendesk, so nothing was done. Try again; if it keeps happening, tell your administrator and quote the reference.",
+  internal:
+    "Something went wrong inside tokendesk, so nothing was done. Try again; if it keeps happening, tell your administrator and quote the reference.",
   tooLarge: "The request was too large, so nothing was done.",
 } as const;
 

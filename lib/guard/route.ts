@@ -46,7 +46,10 @@ export function guardRoute<P extends z.ZodType = z.ZodType<RawParams>, Q extends
       if (!params.success || !query.success) {
         const error = !params.success ? params.error : (query as { error: z.ZodError }).error;
         return resultResponse(
-          fail("INVALID_INPUT", GUARD_MESSAGES.invalidInput, { fieldErrors: fieldErrorsOf(error), referenceId: request.requestId }),
+          fail("INVALID_INPUT", GUARD_MESSAGES.invalidInput, {
+            fieldErrors: fieldErrorsOf(error),
+            referenceId: request.requestId,
+          }),
         );
       }
       const result = await handler({ ...door.admitted, params: params.data, query: query.data, httpRequest });

@@ -49,7 +49,10 @@ function isTrusted(list: BlockList, address: string): boolean {
 }
 
 export function clientAddress(header: HeaderReader, trusted: BlockList): string | null {
-  const forwarded = (header("x-forwarded-for") ?? "").split(",").map((hop) => hop.trim()).filter(Boolean);
+  const forwarded = (header("x-forwarded-for") ?? "")
+    .split(",")
+    .map((hop) => hop.trim())
+    .filter(Boolean);
   const peerHeader = header(PEER_HEADER);
   // Without our web server in front (the development server), Next.js itself puts the
   // socket address into X-Forwarded-For when a client did not send one: the last hop.

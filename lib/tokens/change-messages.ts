@@ -1,6 +1,6 @@
 import type { AppErrorCode } from "@/lib/guard/error-codes";
 import type { RsaError } from "@/lib/rsa/errors";
-import { rsaFailureMessage } from "@/lib/tokens/rsa-messages";
+import { describeRsaFailure } from "@/lib/tokens/rsa-messages";
 
 /**
  * The sentences an agent reads when a change does not end in success. Whole
@@ -14,17 +14,8 @@ export const CHANGE_MESSAGES = {
     "The audit trail could not be written, so nothing was changed. Try again; if it keeps happening, tell your administrator.",
 } as const;
 
-/** Why RSA may have made the change although tokendesk cannot say so. */
-const UNKNOWN_OUTCOME: Partial<Record<RsaError["kind"], string>> = {
-  timeout:
-    "RSA did not answer in time, so it is unknown whether the change was made. tokendesk will check with RSA and record what happened; search again to see the token as it is now before retrying.",
-  network:
-    "The connection to RSA broke after the request was sent, so it is unknown whether the change was made. tokendesk will check with RSA and record what happened; search again before retrying.",
-  invalid_answer:
-    "RSA answered in a way tokendesk could not read, so it is unknown whether the change was made. tokendesk will check with RSA and record what happened; search again before retrying.",
-};
-const UNKNOWN_OUTCOME_OTHER =
-  "RSA's gateway did not pass on an answer, so it is unknown whether the change was made. tokendesk will check with RSA and record what happened; search again before retrying.";
+/** Added to every unknown outcome: the agent should know it will not stay unknown. */
+const WILL_CHECK = "tokendesk will check with RSA and record what happened.";
 
 export type ChangeFailureSituation = "read-before-change" | "change" | "unknown";
 
@@ -33,13 +24,10 @@ export function rsaChangeFailure(
   error: RsaError,
   situation: ChangeFailureSituation,
 ): { code: AppErrorCode; message: string; details?: Record<string, unknown> } {
-  const details = error.retryAfterMs ? { retryAfterMs: error.retryAfterMs } : undefined;
-  if (situation === "unknown") {
-    return { code: "OUTCOME_UNKNOWN", message: UNKNOWN_OUTCOME[error.kind] ?? UNKNOWN_OUTCOME_OTHER };
-  }
-  return {
-    code: `RSA_${error.kind.toUpperCase()}`,
-    message: rsaFailureMessage(error.kind, { retryAfterMs: error.retryAfterMs, change: situation === "change" }),
-    details,
-  };
+  const details: Record<string, unknown> = {};
+  if (error.retryAfterMs) details.retryAfterMs = error.retryAfterMs;
+  if (error.downSince) details.rsaDownSince = error.downSince;
+  const message = describeRsaFailure(error, "change");
+  if (situation === "unknown") return { code: "OUTCOME_UNKNOWN", message: `${message} ${WILL_CHECK}`, details };
+  return { code: `RSA_${error.kind.toUpperCase()}`, message, details };
 }

@@ -9,7 +9,7 @@ import type { RequestContext } from "@/lib/request-context";
 import { getRsaClient } from "@/lib/rsa/client";
 import { RsaError } from "@/lib/rsa/errors";
 import type { Ds100Credential, SidToken } from "@/lib/rsa/types";
-import { rsaFailureMessage } from "@/lib/tokens/rsa-messages";
+import { describeRsaFailure } from "@/lib/tokens/rsa-messages";
 import type { SerialKind } from "@/lib/tokens/serial";
 import { allowedActions, ds100Snapshot, sidSnapshot, type TokenAction } from "@/lib/tokens/token-actions";
 
@@ -79,7 +79,13 @@ export async function lookupToken(
         actor: userActor(actor),
         request: ctx,
         serial: query.serial,
-        tokenType: result?.found ? result.kind : query.kind === "sid700" ? "SID700" : query.kind === "ds100" ? "DS100" : null,
+        tokenType: result?.found
+          ? result.kind
+          : query.kind === "sid700"
+            ? "SID700"
+            : query.kind === "ds100"
+              ? "DS100"
+              : null,
         rsaUserId: result?.found
           ? result.kind === "SID700"
             ? result.token.userId
@@ -113,12 +119,8 @@ export async function lookupToken(
     },
     "RSA lookup failed",
   );
-  return fail(
-    `RSA_${failure.error.kind.toUpperCase()}`,
-    rsaFailureMessage(failure.error.kind, { retryAfterMs: failure.error.retryAfterMs, change: false }),
-    {
-      referenceId: ctx.requestId,
-      details: failure.error.retryAfterMs ? { retryAfterMs: failure.error.retryAfterMs } : undefined,
-    },
-  );
+  return fail(`RSA_${failure.error.kind.toUpperCase()}`, describeRsaFailure(failure.error, "lookup"), {
+    referenceId: ctx.requestId,
+    details: failure.error.retryAfterMs ? { retryAfterMs: failure.error.retryAfterMs } : undefined,
+  });
 }

@@ -11,7 +11,9 @@ import {
 /** A fresh read of the token's state straight from RSA (never from a cache). */
 export async function readCurrentState(type: TokenType, serial: string): Promise<TokenSnapshot> {
   const rsa = getRsaClient();
-  return type === "SID700" ? sidSnapshot(await rsa.lookupSidToken(serial)) : ds100Snapshot(await rsa.lookupDs100(serial));
+  return type === "SID700"
+    ? sidSnapshot(await rsa.lookupSidToken(serial))
+    : ds100Snapshot(await rsa.lookupDs100(serial));
 }
 
 /** Makes the change in RSA and returns the state RSA reports afterwards. */
@@ -24,7 +26,8 @@ export async function callRsaChange(
   const rsa = getRsaClient();
   const userId = before.userId!;
   if (type === "DS100") {
-    const changes = action === "enable" ? await rsa.enableDs100(serial, userId) : await rsa.disableDs100(serial, userId);
+    const changes =
+      action === "enable" ? await rsa.enableDs100(serial, userId) : await rsa.disableDs100(serial, userId);
     const enabled = changes.some((c) => c.tokenStatus === "Enabled");
     return { ...before, tokenStatus: enabled ? "Enabled" : "Disabled" };
   }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { RsaError, type RsaErrorDetails, type RsaErrorKind } from "@/lib/rsa/errors";
-import { describeRsaFailure, rsaFailureMessage } from "@/lib/tokens/rsa-messages";
+import { describeRsaFailure } from "@/lib/tokens/rsa-messages";
 
 const error = (kind: RsaErrorKind, details: Partial<RsaErrorDetails> = {}) =>
   new RsaError(kind, "internal message", { sentRequest: true, changesState: true, ...details });
@@ -81,14 +81,5 @@ describe("describeRsaFailure", () => {
     expect(describeRsaFailure(error("not_found", { httpStatus: 404 }), "lookup")).toBe(
       "RSA has no token with this serial.",
     );
-  });
-
-  it("keeps the old rsaFailureMessage working", () => {
-    expect(rsaFailureMessage("not_found", { change: false })).toBe("RSA has no token with this serial.");
-    expect(rsaFailureMessage("timeout", { change: true })).toMatch(/unknown whether the change was made/);
-    expect(rsaFailureMessage("rate_limited", { change: true, retryAfterMs: 1000 })).toMatch(/Try again in 1 second\.$/);
-    expect(rsaFailureMessage("not_configured", { change: true })).toMatch(/Nothing was sent to RSA/);
-    expect(rsaFailureMessage("network", { change: false })).toMatch(/^tokendesk could not reach RSA\./);
-    expect(rsaFailureMessage("network", { change: true })).toMatch(/unknown whether the change was made/);
   });
 });

@@ -1,4 +1,4 @@
-import { RsaError, type RsaErrorKind } from "@/lib/rsa/errors";
+import type { RsaError } from "@/lib/rsa/errors";
 import type { ConflictKind } from "@/lib/rsa/conflict";
 
 /**
@@ -155,20 +155,4 @@ export function describeRsaFailure(
   const next = advice(error, situation);
   if (next) parts.push(next);
   return parts.join(" ");
-}
-
-/**
- * @deprecated Use describeRsaFailure, which sees the whole error (what RSA
- * said, whether anything was sent). Kept so callers can move over one by one.
- */
-export function rsaFailureMessage(kind: RsaErrorKind, context: { retryAfterMs?: number; change: boolean }): string {
-  // Without the error itself, assume the safe reading: a change's connection failure may have applied it,
-  // a lookup's means RSA could not be reached.
-  const neverSent = kind === "not_configured" || kind === "circuit_open" || (kind === "network" && !context.change);
-  const error = new RsaError(kind, kind, {
-    sentRequest: !neverSent,
-    changesState: context.change,
-    retryAfterMs: context.retryAfterMs,
-  });
-  return describeRsaFailure(error, context.change ? "change" : "lookup");
 }

@@ -54,7 +54,9 @@ describe("user management", () => {
       stateBefore: { role: "AGENT" },
       stateAfter: { role: "SUPERVISOR" },
     });
-    expect(JSON.stringify(mine.map(({ seq, ...rest }) => ({ ...rest, seq: String(seq) })))).not.toMatch(/secret-pw|secret-password|scrypt/);
+    expect(JSON.stringify(mine.map(({ seq, ...rest }) => ({ ...rest, seq: String(seq) })))).not.toMatch(
+      /secret-pw|secret-password|scrypt/,
+    );
   });
 
   it("refuses to demote or disable the last active administrator, and changes nothing", async () => {

@@ -13,7 +13,11 @@ async function handler(request: Request, context: Context) {
     // A body next-auth cannot read (broken JSON or form data) is the client's mistake, not a 500.
     logger().warn({ err: error }, "sign-in endpoint could not read the request");
     return NextResponse.json(
-      { ok: false, code: "INVALID_INPUT", message: "The sign-in request could not be read. Reload the page and try again." },
+      {
+        ok: false,
+        code: "INVALID_INPUT",
+        message: "The sign-in request could not be read. Reload the page and try again.",
+      },
       { status: 400 },
     );
   }
