@@ -1,6 +1,8 @@
 import { expect, test } from "@playwright/test";
 import { SEED_EXAMPLES } from "../simulator/index";
+import { apiSession } from "./support/api-session";
 import { demoAccount, signIn } from "./support/fixtures";
+import { ownerQuery } from "./support/tenant";
 
 /**
  * Every page carries a nonce-based Content-Security-Policy (no inline script
@@ -69,4 +71,17 @@ test("the server compresses with brotli when the browser accepts it", async ({ r
   expect(response.headers()["content-encoding"]).toBe("br");
   const gzip = await request.get(script!, { headers: { "Accept-Encoding": "gzip" } });
   expect(gzip.headers()["content-encoding"]).toBe("gzip");
+});
+
+test("the audit records where a request really came from, not what X-Forwarded-For claims", async () => {
+  const agent = await apiSession(demoAccount("agent"));
+  const serial = SEED_EXAMPLES.assignedEnabledSpares[1];
+  const response = await agent.get(`/api/tokens/${serial}`, { headers: { "X-Forwarded-For": "6.6.6.6" } });
+  expect(response.status()).toBe(200);
+  const [row] = await ownerQuery<{ client_ip: string }>(
+    "SELECT client_ip FROM audit_events WHERE type = 'LOOKUP' AND serial = $1 ORDER BY seq DESC LIMIT 1",
+    [serial],
+  );
+  expect(row?.client_ip).toMatch(/^(127\.0\.0\.1|::1|::ffff:127\.0\.0\.1)$/);
+  await agent.dispose();
 });

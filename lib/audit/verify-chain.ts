@@ -58,14 +58,16 @@ export async function verifyChain(
       return { ok: true, rowsChecked: 0, head: null, firstBreak: null, checkpointsChecked: 0, skipped: true };
     }
     if (options.after) {
-      // The row the last run ended on must still be the row it saw: edits before it, or a cut, show here.
-      const anchor = await client.query<{ hash: string }>("SELECT hash FROM audit_events WHERE seq = $1", [
-        options.after.seq.toString(),
-      ]);
-      if (anchor.rows[0]?.hash !== options.after.hash) {
+      // The row the last run ended on must still be the row it saw, whole: a cut, or an edit of it, shows here.
+      const anchor = await client.query<RawAuditRow>(
+        `SELECT ${AUDIT_COLUMNS.join(", ")} FROM audit_events WHERE seq = $1`,
+        [options.after.seq.toString()],
+      );
+      const row = anchor.rows[0] ? fromRaw(anchor.rows[0]) : null;
+      if (!row || row.hash !== options.after.hash || chainHash(key, row.prevHash, row) !== row.hash) {
         firstBreak = {
           seq: options.after.seq.toString(),
-          problem: anchor.rows.length === 0 ? "truncated" : "edited",
+          problem: row ? "edited" : "truncated",
           message: `row ${options.after.seq} is not the row verified last time: the chain was changed or cut since`,
         };
       }
