@@ -12,6 +12,8 @@ const securityHeaders = [
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
+  // Another build folder lets a second build run beside the usual one (development only; README).
+  distDir: process.env.NEXT_DIST_DIR || ".next",
   // scripts/web-server.mjs compresses (brotli when accepted); Next's own gzip would do it twice.
   compress: false,
   // forbidden() renders app/forbidden.tsx with a real 403 status.

@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { expect, request as playwrightRequest, test, type APIRequestContext } from "@playwright/test";
 import { parseSerialQuery } from "../lib/tokens/serial";
 import { apiSession } from "./support/api-session";
-import { E2E } from "./support/environment";
+import { BUILD_DIR, E2E } from "./support/environment";
 import { demoAccount } from "./support/fixtures";
 import { tenant } from "./support/tenant";
 
@@ -109,7 +109,7 @@ test("audit history and export filters: never a 500", async () => {
 test("server actions: broken, odd and oversized bodies never give a 500 and change nothing", async () => {
   const agent = await apiSession(demoAccount("agent"));
   const [actionId] = Object.entries(
-    JSON.parse((await import("node:fs")).readFileSync(".next/server/server-reference-manifest.json", "utf8"))
+    JSON.parse((await import("node:fs")).readFileSync(`${BUILD_DIR}/server/server-reference-manifest.json`, "utf8"))
       .node as Record<string, { exportedName: string }>,
   ).find(([, entry]) => entry.exportedName === "changeTokenAction")!;
   const before = await tenant.requests();

@@ -3,7 +3,7 @@ import { expect, request as playwrightRequest, test, type APIRequestContext } fr
 import { PERMISSIONS, type Permission, type Role } from "../lib/auth/permissions";
 import { SEED_EXAMPLES } from "../simulator/index";
 import { apiSession } from "./support/api-session";
-import { E2E } from "./support/environment";
+import { BUILD_DIR, E2E } from "./support/environment";
 import { demoAccount } from "./support/fixtures";
 import { ownerQuery, tenant } from "./support/tenant";
 
@@ -40,7 +40,10 @@ const ACTION_PERMISSIONS: Record<string, Permission> = {
 const SERIAL = SEED_EXAMPLES.assignedEnabledSpares[0];
 
 function buildRoutes(): { route: string; url: string; api: boolean }[] {
-  const manifest = JSON.parse(readFileSync(".next/server/app-paths-manifest.json", "utf8")) as Record<string, string>;
+  const manifest = JSON.parse(readFileSync(`${BUILD_DIR}/server/app-paths-manifest.json`, "utf8")) as Record<
+    string,
+    string
+  >;
   return Object.keys(manifest).map((key) => {
     const route = key.replace(/\/\([^)]+\)/g, "").replace(/\/(page|route)$/, "") || "/";
     return { route, url: route.replace("[serial]", SERIAL), api: route.startsWith("/api/") };
@@ -48,7 +51,7 @@ function buildRoutes(): { route: string; url: string; api: boolean }[] {
 }
 
 function buildActions(): { name: string; id: string; page: string }[] {
-  const manifest = JSON.parse(readFileSync(".next/server/server-reference-manifest.json", "utf8")) as {
+  const manifest = JSON.parse(readFileSync(`${BUILD_DIR}/server/server-reference-manifest.json`, "utf8")) as {
     node: Record<string, { exportedName: string; workers: Record<string, unknown> }>;
   };
   return Object.entries(manifest.node).map(([id, entry]) => {

@@ -6,6 +6,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { freePort } from "../lib/test-support/free-port";
+import { BUILD_DIR } from "./support/environment";
 
 /**
  * `npm start` as an operator runs it, on ports and a data folder of its own:
@@ -52,7 +53,7 @@ function portIsFree(port: number): Promise<boolean> {
 }
 
 test("when the web server is killed, npm start stops PostgreSQL and the simulator and exits non-zero", async () => {
-  test.skip(!existsSync(".next/BUILD_ID"), "needs the production build (npm run build)");
+  expect(existsSync(`${BUILD_DIR}/BUILD_ID`), "needs the production build (npm run build)").toBe(true);
   test.setTimeout(60_000);
   const dataDir = await mkdtemp(path.join(tmpdir(), "tokendesk-e2e-supervision-"));
   const ports = { web: await freePort(), postgres: await freePort(), simulator: await freePort() };

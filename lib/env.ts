@@ -30,6 +30,14 @@ export const envSchema = z.object({
       .regex(/^[A-Za-z0-9.:-]+$/, "must be a host name or an IP address, e.g. 0.0.0.0")
       .optional(),
   ),
+  /** Development only: build into and serve from another folder than .next (a second build beside the first). */
+  NEXT_DIST_DIR: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .regex(/^\.next[\w.-]*$/, "must be a folder name starting with .next")
+      .default(".next"),
+  ),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 
   DATABASE_URL: z.preprocess(

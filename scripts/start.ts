@@ -57,7 +57,7 @@ async function main(): Promise<void> {
     });
   }
 
-  if (!existsSync(path.join(process.cwd(), ".next", "BUILD_ID"))) {
+  if (!existsSync(path.join(process.cwd(), config.NEXT_DIST_DIR, "BUILD_ID"))) {
     say("No production build yet: building (about a minute on first start)…");
     const build = spawn(process.execPath, [NEXT_BIN, "build"], {
       stdio: "inherit",

@@ -1,5 +1,8 @@
 import path from "node:path";
 
+/** The production build the tests run against (NEXT_DIST_DIR lets a second build sit beside `.next`). */
+export const BUILD_DIR = process.env.NEXT_DIST_DIR || ".next";
+
 /** Where the end-to-end server keeps its own data, apart from a developer's `.data`. */
 export const E2E = {
   port: 3100,
