@@ -38,6 +38,9 @@ export default defineConfig({
       // Short enough that the "RSA hangs" test ends quickly.
       RSA_TIMEOUT_MS: "2500",
       RSA_TOTAL_TIMEOUT_MS: "4000",
+      // The outage banner test opens the circuit breaker on purpose and waits for the probe to close it.
+      RSA_BREAKER_FAILURES: "4",
+      RSA_BREAKER_PROBE_SECONDS: "2",
       NEXTAUTH_SECRET: "",
       AUTH_SECRET: "",
       RSA_OAUTH_ISSUER: "",

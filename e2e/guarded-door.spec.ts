@@ -23,6 +23,7 @@ const ROUTE_PERMISSIONS: Record<string, Permission | "public"> = {
   "/api/tokens/[serial]": "token:read",
   "/api/tokens/[serial]/history": "token:read",
   "/api/audit/export": "audit:read",
+  "/api/rsa/status": "token:read",
   "/api/health": "public",
   "/api/ready": "public",
   "/api/auth/[...nextauth]": "public",

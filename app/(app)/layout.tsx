@@ -5,6 +5,8 @@ import { env } from "@/lib/env";
 import { TopBar } from "@/components/top-bar";
 import { DemoBanner } from "@/components/demo-banner";
 import { Providers } from "@/app/(app)/providers";
+import { RsaStatusBanner } from "@/components/rsa-status-banner";
+import { rsaAvailability } from "@/lib/rsa/availability";
 
 // Every page under here is per-user; never prerender or cache it.
 export const dynamic = "force-dynamic";
@@ -31,7 +33,10 @@ export default async function SignedInLayout({ children }: { children: React.Rea
       {env().DEMO_MODE && <DemoBanner />}
       <TopBar user={user} />
       <main id="main" className="mx-auto w-full max-w-7xl px-4 py-6">
-        <Providers>{children}</Providers>
+        <Providers>
+          <RsaStatusBanner initial={rsaAvailability()} />
+          {children}
+        </Providers>
       </main>
     </>
   );

@@ -56,7 +56,11 @@ export function LookupPanel({ serial, lookup, canChange, ticket, onTicketUsed, o
         {found.kind === "SID700" ? (
           <SidTokenCard token={found.token} />
         ) : (
-          <Ds100Card deviceSerial={found.serial} credentials={found.credentials} />
+          <Ds100Card
+            deviceSerial={found.serial}
+            credentials={found.credentials}
+            hiddenCredentials={found.hiddenCredentials}
+          />
         )}
         {canChange && (
           <TokenActions

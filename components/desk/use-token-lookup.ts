@@ -1,6 +1,6 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
 import type { ActionResult } from "@/lib/action-result";
 import type { LookupResult } from "@/lib/tokens/lookup-token";
 import type { HistoryEntry } from "@/lib/audit/serial-history";
@@ -23,9 +23,15 @@ export const historyQueryKey = (serial: string) => ["history", serial] as const;
 
 /** The token as RSA has it; keyed by serial so another serial's data never shows. */
 export function useTokenLookup(serial: string | null) {
+  const queryClient = useQueryClient();
   return useQuery({
     queryKey: tokenQueryKey(serial ?? ""),
-    queryFn: () => getJson<ActionResult<LookupResult>>(`/api/tokens/${encodeURIComponent(serial!)}`),
+    queryFn: async () => {
+      const result = await getJson<ActionResult<LookupResult>>(`/api/tokens/${encodeURIComponent(serial!)}`);
+      // Each answer says something about RSA's health: the outage banner should not wait for its next poll.
+      void queryClient.invalidateQueries({ queryKey: ["rsa-status"] });
+      return result;
+    },
     enabled: serial !== null,
   });
 }

@@ -15,7 +15,15 @@ import { allowedActions, ds100Snapshot, sidSnapshot, type TokenAction } from "@/
 
 export type LookupResult =
   | { found: true; kind: "SID700"; serial: string; token: SidToken; actions: TokenAction[] }
-  | { found: true; kind: "DS100"; serial: string; credentials: Ds100Credential[]; actions: TokenAction[] }
+  | {
+      found: true;
+      kind: "DS100";
+      serial: string;
+      credentials: Ds100Credential[];
+      /** Credentials RSA returned that tokendesk could not read (shown as a count, never acted on). */
+      hiddenCredentials: number;
+      actions: TokenAction[];
+    }
   | { found: false; serial: string };
 
 type Attempt<T> = { value: T } | { error: RsaError };
@@ -31,6 +39,19 @@ async function attempt<T>(fn: () => Promise<T>): Promise<Attempt<T>> {
 
 const isNotFound = (a: Attempt<unknown> | null) => a !== null && "error" in a && a.error.kind === "not_found";
 
+/** A DS100 device's credentials; an answer with none tokendesk can read is an unreadable answer, not "not found". */
+async function readDs100Device(serial: string) {
+  const device = await getRsaClient().lookupDs100Device(serial);
+  if (device.credentials.length === 0 && device.hiddenCredentials > 0) {
+    throw new RsaError("invalid_answer", "RSA answered ds100.lookup with no credential tokendesk can read", {
+      httpStatus: 200,
+      rsaDescription: `${device.hiddenCredentials} unreadable credential(s)`,
+      sentRequest: true,
+    });
+  }
+  return device;
+}
+
 /**
  * Looks a serial up in RSA — as a SID700 token (12 digits), a DS100 device
  * (9 digits) or both in parallel — and records who looked at what.
@@ -42,7 +63,7 @@ export async function lookupToken(
 ): Promise<ActionResult<LookupResult>> {
   const [sid, ds100] = await Promise.all([
     query.kind !== "ds100" ? attempt(() => getRsaClient().lookupSidToken(query.serial)) : null,
-    query.kind !== "sid700" ? attempt(() => getRsaClient().lookupDs100(query.serial)) : null,
+    query.kind !== "sid700" ? attempt(() => readDs100Device(query.serial)) : null,
   ]);
 
   let result: LookupResult | null = null;
@@ -54,17 +75,20 @@ export async function lookupToken(
       token: sid.value,
       actions: allowedActions("SID700", sidSnapshot(sid.value)),
     };
-  } else if (ds100 && "value" in ds100 && ds100.value.length > 0) {
+  } else if (ds100 && "value" in ds100 && ds100.value.credentials.length > 0) {
+    const { credentials, hiddenCredentials } = ds100.value;
     result = {
       found: true,
       kind: "DS100",
       serial: query.serial,
-      credentials: ds100.value,
-      actions: allowedActions("DS100", ds100Snapshot(ds100.value)),
+      credentials,
+      hiddenCredentials,
+      // A credential tokendesk cannot read might be changed too: offer nothing rather than act blind.
+      actions: hiddenCredentials > 0 ? [] : allowedActions("DS100", ds100Snapshot(credentials)),
     };
   } else if (
     (sid === null || isNotFound(sid)) &&
-    (ds100 === null || isNotFound(ds100) || ("value" in ds100 && ds100.value.length === 0))
+    (ds100 === null || isNotFound(ds100) || ("value" in ds100 && ds100.value.credentials.length === 0))
   ) {
     result = { found: false, serial: query.serial };
   }
