@@ -4,17 +4,21 @@ import { logger } from "@/lib/logger";
 import { reconcileOpenIntents } from "@/lib/audit/reconcile";
 import { verifyNewRows } from "@/lib/audit/verify-now";
 
-const RECONCILE_EVERY_MS = 30_000;
-
 /**
  * The audit trail's background work, on every instance: settle unsettled
  * changes, and verify the rows added to the chain since the last verification.
  * Claims and locks in the database make each piece of work happen once.
  */
 export function startAuditJobs(): void {
+  // A pass slower than the interval (RSA slow to answer) is not joined by a second one of this instance.
+  let reconciling = false;
   const reconcile = setInterval(() => {
-    reconcileOpenIntents().catch((error) => logger().error({ err: error }, "audit reconciliation run failed"));
-  }, RECONCILE_EVERY_MS);
+    if (reconciling) return;
+    reconciling = true;
+    reconcileOpenIntents()
+      .catch((error) => logger().error({ err: error }, "audit reconciliation run failed"))
+      .finally(() => (reconciling = false));
+  }, env().AUDIT_RECONCILE_EVERY_SECONDS * 1000);
   reconcile.unref();
 
   const verify = setInterval(() => {
