@@ -5,6 +5,7 @@ import { NO_REQUEST } from "../lib/audit/events";
 import { ROLE_LABELS } from "../lib/auth/permissions";
 import {
   addUser,
+  endSessions,
   listUsers,
   resetPassword,
   setDisabled,
@@ -27,6 +28,8 @@ const USAGE = `Usage: npm run user -- <command> [options]
   enable --email E
   reset-password --email E
                       Set a new password (from standard input, or generated).
+  end-sessions --email E
+                      Sign a user out everywhere at once; they may sign in again.
 
 Passwords must be at least 12 characters.`;
 
@@ -99,6 +102,15 @@ async function main(): Promise<number> {
         const result = await resetPassword(required(values.email, "email"), password, BY_COMMAND_LINE);
         console.log(`Password reset for ${result.user.email}; their sessions have ended.`);
         if (result.generated) console.log(`New password (shown once): ${result.password}`);
+        return 0;
+      }
+      case "end-sessions": {
+        const result = await endSessions(required(values.email, "email"), BY_COMMAND_LINE);
+        console.log(
+          result.ended === 1
+            ? `Ended 1 session of ${result.user.email}; they must sign in again.`
+            : `Ended ${result.ended} sessions of ${result.user.email}; they must sign in again.`,
+        );
         return 0;
       }
       default:

@@ -13,8 +13,16 @@ import { auditEvents, type AuditActor, type AuditRequest, type UserAdminAction }
  * sessionVersion so open sessions end on their next request.
  */
 
+/** What a refused user change was about, so the administration page can put the sentence beside the right field. */
+export type UserProblem = "invalid" | "not-found" | "last-admin";
+
 export class UserError extends Error {
-  constructor(message: string) {
+  constructor(
+    message: string,
+    readonly problem: UserProblem = "invalid",
+    /** The form field the sentence belongs to, when there is one. */
+    readonly field?: "email" | "name" | "role" | "password",
+  ) {
     super(message);
     this.name = "UserError";
   }
@@ -25,13 +33,14 @@ const nameSchema = z.string().trim().min(1, "must not be empty").max(120, "must 
 
 export function normalizeEmail(input: string): string {
   const parsed = emailSchema.safeParse(input);
-  if (!parsed.success) throw new UserError(`Email "${input}" ${parsed.error.issues[0]?.message ?? "is invalid"}.`);
+  if (!parsed.success)
+    throw new UserError(`Email "${input}" ${parsed.error.issues[0]?.message ?? "is invalid"}.`, "invalid", "email");
   return parsed.data;
 }
 
 export function requireRole(input: string): Role {
   const role = parseRole(input);
-  if (!role) throw new UserError(`Unknown role "${input}". Use one of: agent, supervisor, admin.`);
+  if (!role) throw new UserError(`Unknown role "${input}". Use one of: agent, supervisor, admin.`, "invalid", "role");
   return role;
 }
 
@@ -100,29 +109,55 @@ async function audited<T>(
 
 type Tx = Parameters<Parameters<ReturnType<typeof db>["$transaction"]>[0]>[0];
 
+interface NewUser {
+  email: string;
+  name: string;
+  role: string;
+  isDemo?: boolean;
+}
+
 export async function addUser(
-  input: { email: string; name: string; role: string; password?: string; isDemo?: boolean },
+  input: NewUser & { password?: string },
   by: AdminContext,
 ): Promise<{ user: UserSummary; password: string; generated: boolean }> {
+  const password = input.password ?? generatePassword();
+  const user = await createUser(input, password, "password", by);
+  return { user, password, generated: !input.password };
+}
+
+/**
+ * A user who signs in by single sign-on (or wherever passwords are turned
+ * off). The password column is required, so it holds the hash of a random
+ * password nobody is told: no password opens the account until an
+ * administrator resets it.
+ */
+export async function addSingleSignOnUser(input: NewUser, by: AdminContext): Promise<{ user: UserSummary }> {
+  return { user: await createUser(input, generatePassword(), "single sign-on", by) };
+}
+
+async function createUser(
+  input: NewUser,
+  password: string,
+  signIn: "password" | "single sign-on",
+  by: AdminContext,
+): Promise<UserSummary> {
   const email = normalizeEmail(input.email);
   const name = nameSchema.safeParse(input.name);
-  if (!name.success) throw new UserError(`Name ${name.error.issues[0]?.message}.`);
+  if (!name.success) throw new UserError(`Name ${name.error.issues[0]?.message}.`, "invalid", "name");
   const role = requireRole(input.role);
-  const generated = !input.password;
-  const password = input.password ?? generatePassword();
   const weak = passwordProblem(password);
-  if (weak) throw new UserError(weak);
+  if (weak) throw new UserError(weak, "invalid", "password");
   if (await db().user.findUnique({ where: { email }, select: { id: true } }))
-    throw new UserError(`A user with email ${email} already exists.`);
+    throw new UserError(`A user with email ${email} already exists.`, "invalid", "email");
   const passwordHash = await hashPassword(password);
-  const user = await audited(by, "USER_ADD", async (tx) => {
+  return audited(by, "USER_ADD", async (tx) => {
     const created = await tx.user.create({
       data: { email, displayName: name.data, role, passwordHash, isDemo: input.isDemo ?? false },
       select: summarySelect,
     });
-    return { result: created, target: { id: created.id, email }, before: null, after: auditView(created) };
+    const after = signIn === "password" ? auditView(created) : { ...auditView(created), signIn };
+    return { result: created, target: { id: created.id, email }, before: null, after };
   });
-  return { user, password, generated };
 }
 
 export async function listUsers(): Promise<UserSummary[]> {
@@ -153,7 +188,7 @@ async function update(
     const [existing] = await tx.$queryRaw<
       { id: string }[]
     >`SELECT id::text FROM users WHERE email = ${normalized} FOR UPDATE`;
-    if (!existing) throw new UserError(`No user with email ${normalized}.`);
+    if (!existing) throw new UserError(`No user with email ${normalized}.`, "not-found");
     if (data.role !== undefined || data.disabled !== undefined) {
       await tx.$executeRaw`SELECT 1 FROM users WHERE role = 'ADMIN' FOR UPDATE`;
     }
@@ -162,6 +197,7 @@ async function update(
     if (await leavesNoAdmin(tx, before, next))
       throw new UserError(
         `${before.email} is the last active administrator; make someone else an administrator first.`,
+        "last-admin",
       );
     const after = await tx.user.update({
       where: { id: existing.id },
@@ -193,8 +229,39 @@ export async function resetPassword(
   const generated = !password;
   const next = password ?? generatePassword();
   const weak = passwordProblem(next);
-  if (weak) throw new UserError(weak);
+  if (weak) throw new UserError(weak, "invalid", "password");
   const user = await update(email, by, "USER_PASSWORD_RESET", { passwordHash: await hashPassword(next) });
   await clearSignInAttempts(user.email);
   return { user, password: next, generated };
+}
+
+/**
+ * Ends every session of a user at once: each open session row is closed (so
+ * checkSession refuses it on its next request) and sessionVersion is bumped
+ * (so a cookie naming a session not yet recorded is refused too). The user
+ * stays enabled and may sign in again.
+ */
+export async function endSessions(email: string, by: AdminContext): Promise<{ user: UserSummary; ended: number }> {
+  const normalized = normalizeEmail(email);
+  return audited(by, "USER_SESSIONS_ENDED", async (tx) => {
+    const [existing] = await tx.$queryRaw<
+      { id: string }[]
+    >`SELECT id::text FROM users WHERE email = ${normalized} FOR UPDATE`;
+    if (!existing) throw new UserError(`No user with email ${normalized}.`, "not-found");
+    const ended = await tx.userSession.updateMany({
+      where: { userId: existing.id, endedAt: null },
+      data: { endedAt: new Date(), endReason: "ended-by-admin" },
+    });
+    const user = await tx.user.update({
+      where: { id: existing.id },
+      data: { sessionVersion: { increment: 1 } },
+      select: summarySelect,
+    });
+    return {
+      result: { user, ended: ended.count },
+      target: { id: user.id, email: user.email },
+      before: { ...auditView(user), openSessions: ended.count },
+      after: { ...auditView(user), openSessions: 0 },
+    };
+  });
 }

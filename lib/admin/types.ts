@@ -1,0 +1,55 @@
+import type { Role } from "@/lib/auth/permissions";
+
+/**
+ * What the administration page's server side hands to its client components:
+ * plain, serializable shapes (times as ISO strings), no secrets. Browser-safe.
+ */
+
+export interface AdminUserRow {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  disabled: boolean;
+  isDemo: boolean;
+  lastSignInAt: string | null;
+  createdAt: string;
+}
+
+export interface CheckFinding {
+  level: "ok" | "info" | "warn" | "fail";
+  text: string;
+}
+
+export interface RsaCheckReport {
+  checkedAt: string;
+  ok: boolean;
+  findings: CheckFinding[];
+  /** The finding about the clock difference with RSA, when the check could say. */
+  clockSkew: CheckFinding | null;
+}
+
+export interface VerificationSummary {
+  verifiedAt: string;
+  ok: boolean;
+  rowsChecked: number;
+  trigger: string;
+  breakSeq: string | null;
+  message: string | null;
+}
+
+export interface CheckpointSummary {
+  at: string;
+  seq: string | null;
+  by: string;
+}
+
+export interface AuditHealth {
+  /** Rows in the trail: sequence numbers are gapless from 1, so the head's number is the count. */
+  rows: string;
+  lastVerification: VerificationSummary | null;
+  lastCheckpoint: CheckpointSummary | null;
+  /** Changes older than the reconcile delay still without an ending (no OUTCOME, or UNKNOWN, and no RESOLUTION). */
+  openIntents: number;
+  reconcileAfterSeconds: number;
+}
