@@ -39,7 +39,11 @@ export default async function SignInPage({
         : undefined;
   return (
     <>
-      {env().DEMO_MODE && <DemoBanner />}
+      {env().DEMO_MODE && (
+        <header>
+          <DemoBanner />
+        </header>
+      )}
       <main className="mx-auto mt-20 w-full max-w-sm px-4">
         <h1 className="text-2xl font-semibold tracking-tight">Sign in to tokendesk</h1>
         <p className="mt-1 text-sm text-slate-600">RSA SecurID token help desk</p>
