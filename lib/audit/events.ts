@@ -45,7 +45,27 @@ export interface IntentRef {
 export type ChangeOutcome = "SUCCESS" | "FAILURE" | "UNKNOWN";
 export type ChangeResolution = "APPLIED" | "NOT_APPLIED" | "STILL_UNKNOWN";
 export type LookupOutcome = "FOUND" | "NOT_FOUND" | "FAILED";
-export type SignInFailure = "WRONG_PASSWORD" | "UNKNOWN_EMAIL" | "USER_DISABLED" | "THROTTLED" | "DATABASE_UNAVAILABLE";
+export type SignInFailure =
+  | "WRONG_PASSWORD"
+  | "UNKNOWN_EMAIL"
+  | "USER_DISABLED"
+  | "THROTTLED"
+  | "DATABASE_UNAVAILABLE"
+  /** A password tried for a user who has none (created by single sign-on). */
+  | "NO_PASSWORD"
+  /** A password tried while AUTH_PASSWORDS=off. */
+  | "PASSWORDS_OFF"
+  /** Single sign-on refusals: lib/auth/sso-failures.ts says what each means. */
+  | "SSO_NO_ROLE"
+  | "SSO_EMAIL_CONFLICT"
+  | "SSO_CLAIMS_INVALID"
+  | "SSO_DENIED"
+  | "SSO_PROVIDER_REFUSED"
+  | "SSO_UNREACHABLE"
+  | "SSO_ISSUER_MISMATCH"
+  | "SSO_TOKEN_INVALID"
+  | "SSO_STATE_INVALID"
+  | "SSO_FAILED";
 export type UserAdminAction =
   | "USER_ADD"
   | "USER_ROLE"
@@ -54,6 +74,10 @@ export type UserAdminAction =
   | "USER_PASSWORD_RESET"
   | "USER_SESSIONS_ENDED"
   | "USER_SSO_CREATED"
+  /** An existing user bound to their identity at the provider (same e-mail, verified by the provider). */
+  | "USER_SSO_LINKED"
+  /** E-mail or name brought in line with the identity provider at sign-in. */
+  | "USER_SSO_UPDATED"
   | "USER_SSO_REFUSED";
 
 type Row = Omit<ChainedFields, "seq">;
@@ -307,6 +331,31 @@ export const auditEvents = {
       stateBefore: p.before ?? null,
       stateAfter: p.after ?? null,
       details: { target: p.target, ...(p.details ?? {}) },
+    });
+  },
+
+  /**
+   * Live verification of a caller: started, then verified, denied, expired,
+   * cancelled or unavailable on this tenant. The code the caller reads is
+   * never recorded.
+   */
+  callerVerification(p: {
+    actor: AuditActor;
+    request: AuditRequest;
+    rsaUserId: string;
+    email: string | null;
+    outcome: "STARTED" | "VERIFIED" | "DENIED" | "EXPIRED" | "CANCELLED" | "UNAVAILABLE" | "FAILED";
+    method?: string | null;
+    failure?: FailureFacts;
+    details?: Record<string, unknown> | null;
+  }): AuditEvent {
+    return make("CALLER_VERIFICATION", p.actor, p.request, {
+      action: "VERIFY_CALLER",
+      rsaUserId: p.rsaUserId,
+      outcome: p.outcome,
+      rsaStatus: orNull(p.failure?.rsaStatus),
+      errorCode: orNull(p.failure?.errorCode),
+      details: { email: p.email, method: p.method ?? null, ...(p.details ?? {}) },
     });
   },
 

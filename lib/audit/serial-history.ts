@@ -68,3 +68,36 @@ export async function recentSearches(actorId: string, limit = 8): Promise<string
     ) latest ORDER BY last DESC LIMIT ${limit}`;
   return rows.map((r) => r.serial);
 }
+
+/** The last change tokendesk made to a token's status that RSA confirmed: who, when, under which ticket. */
+export interface LastChange {
+  action: string;
+  actorName: string | null;
+  at: string;
+  ticket: string | null;
+  reason: string | null;
+}
+
+/**
+ * For "Disabled by Alex Agent on 3 Nov (INC-1001, lost)": RSA records changes
+ * as made by the API key, so the person comes from tokendesk's own audit.
+ */
+export async function lastStatusChanges(serials: readonly string[]): Promise<Map<string, LastChange>> {
+  if (serials.length === 0) return new Map();
+  const rows = await db().$queryRaw<
+    { serial: string; action: string; actor_name: string | null; at: Date; ticket: string | null; reason: string | null }[]
+  >`
+    SELECT DISTINCT ON (s.serial) s.serial, i.action, i.actor_name, COALESCE(r.occurred_at, o.occurred_at) AS at, i.ticket, i.reason
+      FROM unnest(${[...serials]}::text[]) AS s(serial)
+      JOIN audit_events i ON i.serial = s.serial AND i.type = 'CHANGE_INTENT' AND i.action IN ('ENABLE', 'DISABLE')
+      LEFT JOIN audit_events o ON o.type = 'CHANGE_OUTCOME' AND o.intent_id = i.id
+      LEFT JOIN audit_events r ON r.type = 'CHANGE_RESOLUTION' AND r.intent_id = i.id
+     WHERE o.outcome = 'SUCCESS' OR r.outcome = 'APPLIED'
+     ORDER BY s.serial, i.occurred_at DESC`;
+  return new Map(
+    rows.map((r) => [
+      r.serial,
+      { action: r.action, actorName: r.actor_name, at: r.at.toISOString(), ticket: r.ticket, reason: r.reason },
+    ]),
+  );
+}

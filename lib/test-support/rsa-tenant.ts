@@ -9,10 +9,25 @@ import { simulatedTenant } from "@/lib/test-support/rsa-client-tenant";
  * each test), with tokendesk's own RSA client — the one the app uses —
  * pointed at it through the environment and a legacy key file.
  */
-export function withSimulatedTenant(options: { timeoutMs?: number; totalTimeoutMs?: number } = {}) {
+const OAUTH_VARIABLES = ["RSA_OAUTH_ISSUER", "RSA_OAUTH_CLIENT_ID", "RSA_OAUTH_KEY_FILE", "RSA_ADMIN_API_URL"];
+
+export function withSimulatedTenant(
+  options: { timeoutMs?: number; totalTimeoutMs?: number; credential?: "legacy-key" | "oauth" } = {},
+) {
   const tenant = simulatedTenant();
   beforeAll(() => {
-    process.env.RSA_ADMIN_KEY_FILE = tenant.sim().legacyKeyFile;
+    const sim = tenant.sim();
+    if (options.credential === "oauth") {
+      // Live verification (call 16) is for OAuth clients only.
+      Object.assign(process.env, {
+        RSA_OAUTH_ISSUER: sim.oauth.issuer,
+        RSA_OAUTH_CLIENT_ID: sim.oauth.clientId,
+        RSA_OAUTH_KEY_FILE: sim.oauth.keyFile,
+        RSA_ADMIN_API_URL: sim.adminRestApiUrl,
+      });
+    } else {
+      process.env.RSA_ADMIN_KEY_FILE = sim.legacyKeyFile;
+    }
     if (options.timeoutMs) process.env.RSA_TIMEOUT_MS = String(options.timeoutMs);
     if (options.totalTimeoutMs) process.env.RSA_TOTAL_TIMEOUT_MS = String(options.totalTimeoutMs);
     resetEnvCache();
@@ -22,6 +37,7 @@ export function withSimulatedTenant(options: { timeoutMs?: number; totalTimeoutM
   beforeEach(() => resetRsaClient());
   afterAll(() => {
     delete process.env.RSA_ADMIN_KEY_FILE;
+    for (const name of OAUTH_VARIABLES) delete process.env[name];
     resetEnvCache();
     resetRsaClient();
   });

@@ -24,3 +24,25 @@ export const changeDetailsSchema: z.ZodType<ChangeDetails, unknown> = z
     path: ["note"],
     message: "Say why in the note when the reason is Other.",
   });
+
+/** The change details from an action's raw fields, or the sentence for each field that is wrong. */
+export function parseChangeDetails(raw: {
+  ticket?: unknown;
+  reason?: unknown;
+  note?: unknown;
+}): { ok: true; details: ChangeDetails } | { ok: false; fieldErrors: Record<string, string> } {
+  const parsed = changeDetailsSchema.safeParse({ ticket: raw.ticket, reason: raw.reason, note: raw.note ?? "" });
+  if (parsed.success) return { ok: true, details: parsed.data };
+  const fieldErrors: Record<string, string> = {};
+  for (const issue of parsed.error.issues) fieldErrors[String(issue.path[0])] ??= issue.message;
+  return { ok: false, fieldErrors };
+}
+
+/** The raw fields every change action takes besides its own: validated by parseChangeDetails. */
+export const changeFieldsSchema = z.object({
+  ticket: z.string().max(1000),
+  reason: z.string().max(100),
+  note: z.string().max(5000).optional(),
+  /** A caller verification recorded just before (its audit event id), attached to the change's rows. */
+  verificationId: z.uuid().optional(),
+});

@@ -1,5 +1,7 @@
 import "server-only";
 import { appendAuditEvent } from "@/lib/audit/append";
+import { lastStatusChanges, type LastChange } from "@/lib/audit/serial-history";
+import { knownOwner, type KnownOwner } from "@/lib/people/directory";
 import { userActor } from "@/lib/audit/actors";
 import { auditEvents } from "@/lib/audit/events";
 import type { CurrentUser } from "@/lib/auth/current-user";
@@ -13,9 +15,15 @@ import { describeRsaFailure } from "@/lib/tokens/rsa-messages";
 import type { SerialKind } from "@/lib/tokens/serial";
 import { allowedActions, ds100Snapshot, sidSnapshot, type TokenAction } from "@/lib/tokens/token-actions";
 
+/** Who owns the token, as far as tokendesk has seen them, and the last change it made to it. */
+interface Provenance {
+  owner: KnownOwner | null;
+  lastChange: LastChange | null;
+}
+
 export type LookupResult =
-  | { found: true; kind: "SID700"; serial: string; token: SidToken; actions: TokenAction[] }
-  | {
+  | ({ found: true; kind: "SID700"; serial: string; token: SidToken; actions: TokenAction[] } & Provenance)
+  | ({
       found: true;
       kind: "DS100";
       serial: string;
@@ -23,7 +31,7 @@ export type LookupResult =
       /** Credentials RSA returned that tokendesk could not read (shown as a count, never acted on). */
       hiddenCredentials: number;
       actions: TokenAction[];
-    }
+    } & Provenance)
   | { found: false; serial: string };
 
 type Attempt<T> = { value: T } | { error: RsaError };
@@ -38,6 +46,11 @@ async function attempt<T>(fn: () => Promise<T>): Promise<Attempt<T>> {
 }
 
 const isNotFound = (a: Attempt<unknown> | null) => a !== null && "error" in a && a.error.kind === "not_found";
+
+async function provenance(serial: string, ownerId: string | null): Promise<Provenance> {
+  const [owner, changes] = await Promise.all([knownOwner(ownerId), lastStatusChanges([serial])]);
+  return { owner, lastChange: changes.get(serial) ?? null };
+}
 
 /** A DS100 device's credentials; an answer with none tokendesk can read is an unreadable answer, not "not found". */
 async function readDs100Device(serial: string) {
@@ -74,6 +87,7 @@ export async function lookupToken(
       serial: query.serial,
       token: sid.value,
       actions: allowedActions("SID700", sidSnapshot(sid.value)),
+      ...(await provenance(query.serial, sid.value.userId)),
     };
   } else if (ds100 && "value" in ds100 && ds100.value.credentials.length > 0) {
     const { credentials, hiddenCredentials } = ds100.value;
@@ -85,6 +99,7 @@ export async function lookupToken(
       hiddenCredentials,
       // A credential tokendesk cannot read might be changed too: offer nothing rather than act blind.
       actions: hiddenCredentials > 0 ? [] : allowedActions("DS100", ds100Snapshot(credentials)),
+      ...(await provenance(query.serial, ds100Snapshot(credentials).userId)),
     };
   } else if (
     (sid === null || isNotFound(sid)) &&
