@@ -23,6 +23,8 @@ const ROUTE_PERMISSIONS: Record<string, Permission | "public"> = {
   "/api/tokens/[serial]": "token:read",
   "/api/tokens/[serial]/history": "token:read",
   "/api/audit/export": "audit:read",
+  "/api/admin/rsa-check": "admin:manage",
+  "/api/admin/audit-checkpoint": "admin:manage",
   "/api/rsa/status": "token:read",
   "/api/health": "public",
   "/api/ready": "public",
@@ -36,6 +38,13 @@ const ROUTE_PERMISSIONS: Record<string, Permission | "public"> = {
 const ACTION_PERMISSIONS: Record<string, Permission> = {
   changeTokenAction: "token:change",
   verifyAuditChainAction: "audit:read",
+  addUserAction: "admin:manage",
+  changeUserRoleAction: "admin:manage",
+  disableUserAction: "admin:manage",
+  enableUserAction: "admin:manage",
+  resetUserPasswordAction: "admin:manage",
+  endUserSessionsAction: "admin:manage",
+  verifyAuditTrailAction: "admin:manage",
 };
 
 const SERIAL = SEED_EXAMPLES.assignedEnabledSpares[0];

@@ -1,6 +1,7 @@
 import "server-only";
 import type { z } from "zod";
 import { env, envSchema, type Env } from "@/lib/env";
+import type { ConfigEntry } from "@/lib/admin/types";
 
 /**
  * Every setting of lib/env.ts for the administration page, derived from the
@@ -9,15 +10,6 @@ import { env, envSchema, type Env } from "@/lib/env";
  * loses its user, password and query; and as a last guard any shown value
  * that contains a secret's value is hidden too.
  */
-
-export interface ConfigEntry {
-  name: string;
-  /** What the page shows: the value, or "set" / "not set". */
-  shown: string;
-  kind: "value" | "secret" | "unset";
-  /** The value is the schema's default (nothing or the default was configured). */
-  isDefault: boolean;
-}
 
 const SECRET_NAME = /SECRET|KEY|PASSWORD|TOKEN|CREDENTIAL|PRIVATE/;
 
@@ -28,6 +20,8 @@ function namesASecret(name: string): boolean {
 }
 
 const HIDDEN = "set (hidden: it contains a secret)";
+
+export type { ConfigEntry };
 const URL_LIKE = /^[a-z][a-z\d+.-]*:\/\//i;
 
 /** A URL without what may be secret in it; a database URL as host and database only. */

@@ -3,27 +3,13 @@ import { env, rsaCredentialKind } from "@/lib/env";
 import { rsaAvailability } from "@/lib/rsa/availability";
 import { loadRsaConfig } from "@/lib/rsa/config";
 import { RsaConfigError } from "@/lib/rsa/errors";
+import type { RsaConnection } from "@/lib/admin/types";
 
 /**
  * What the administration page says about the RSA connection: which
  * credential, which tenant, which key id — never the key — and when RSA last
  * answered this instance. Reads the configuration only; it never calls RSA.
  */
-
-export interface RsaConnection {
-  /** demo: the bundled simulator; tenant: a configured RSA tenant; none: nothing configured. */
-  mode: "demo" | "tenant" | "none";
-  credential: string | null;
-  keyFile: string | null;
-  /** Legacy key: the access id; OAuth: the client id and the key's kid. */
-  keyId: string | null;
-  tenantUrl: string | null;
-  /** The configuration cannot be used, in a sentence (e.g. the key file cannot be read). */
-  problem: string | null;
-  state: "up" | "down" | "unknown";
-  downSince: string | null;
-  lastSuccessAt: string | null;
-}
 
 export function rsaConnection(): RsaConnection {
   const e = env();

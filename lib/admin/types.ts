@@ -53,3 +53,27 @@ export interface AuditHealth {
   openIntents: number;
   reconcileAfterSeconds: number;
 }
+
+export interface RsaConnection {
+  /** demo: the bundled simulator; tenant: a configured RSA tenant; none: nothing configured. */
+  mode: "demo" | "tenant" | "none";
+  credential: string | null;
+  keyFile: string | null;
+  /** Legacy key: the access id; OAuth: the client id and the key's kid. */
+  keyId: string | null;
+  tenantUrl: string | null;
+  /** The configuration cannot be used, in a sentence (e.g. the key file cannot be read). */
+  problem: string | null;
+  state: "up" | "down" | "unknown";
+  downSince: string | null;
+  lastSuccessAt: string | null;
+}
+
+export interface ConfigEntry {
+  name: string;
+  /** What the page shows: the value, or "set" / "not set". */
+  shown: string;
+  kind: "value" | "secret" | "unset";
+  /** The value is the schema's default (nothing or the default was configured). */
+  isDefault: boolean;
+}
