@@ -4,7 +4,16 @@ import { signIn } from "next-auth/react";
 import { useState, type FormEvent } from "react";
 import { signInMessage } from "@/lib/auth/sign-in-errors";
 
-export function SignInForm({ callbackUrl, notice }: { callbackUrl: string; notice?: string }) {
+export function SignInForm({
+  callbackUrl,
+  notice,
+  autoFocus = true,
+}: {
+  callbackUrl: string;
+  notice?: string;
+  /** Off when a single sign-on button comes first and takes the focus. */
+  autoFocus?: boolean;
+}) {
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
 
@@ -45,7 +54,7 @@ export function SignInForm({ callbackUrl, notice }: { callbackUrl: string; notic
           type="email"
           autoComplete="username"
           required
-          autoFocus
+          autoFocus={autoFocus}
           className="mt-1 block w-full rounded-md border border-slate-400 bg-white px-3 py-2 text-base"
         />
       </div>

@@ -34,6 +34,18 @@ const OUTCOME_WORDS: Record<string, OutcomeWords> = {
   USER_DISABLED: { text: "account disabled", tone: "bad" },
   THROTTLED: { text: "refused: too many attempts", tone: "bad" },
   DATABASE_UNAVAILABLE: { text: "database unavailable", tone: "bad" },
+  NO_PASSWORD: { text: "refused: account has no password", tone: "bad" },
+  PASSWORDS_OFF: { text: "refused: passwords are off", tone: "bad" },
+  SSO_NO_ROLE: { text: "refused: in no tokendesk group", tone: "bad" },
+  SSO_EMAIL_CONFLICT: { text: "refused: e-mail belongs to another account", tone: "bad" },
+  SSO_CLAIMS_INVALID: { text: "refused: identity provider sent no id or e-mail", tone: "bad" },
+  SSO_DENIED: { text: "refused by the identity provider", tone: "bad" },
+  SSO_PROVIDER_REFUSED: { text: "identity provider refused tokendesk", tone: "bad" },
+  SSO_UNREACHABLE: { text: "identity provider unreachable", tone: "bad" },
+  SSO_ISSUER_MISMATCH: { text: "refused: wrong issuer", tone: "bad" },
+  SSO_TOKEN_INVALID: { text: "refused: ID token not valid", tone: "bad" },
+  SSO_STATE_INVALID: { text: "refused: sign-in not started here", tone: "bad" },
+  SSO_FAILED: { text: "single sign-on failed", tone: "bad" },
 };
 
 export function outcomeWords(

@@ -51,6 +51,12 @@ export async function authenticate(
     await failed({ kind: "anonymous", email }, "UNKNOWN_EMAIL");
     return null;
   }
+  if (user.passwordHash === null) {
+    // Created by single sign-on: no password can match. Just as slow, and the browser hears the same sentence.
+    await burnPasswordCheck(password);
+    await failed(userActor(user), user.disabled ? "USER_DISABLED" : "NO_PASSWORD");
+    return null;
+  }
   const valid = await verifyPassword(password, user.passwordHash);
   if (!valid || user.disabled) {
     await failed(userActor(user), user.disabled ? "USER_DISABLED" : "WRONG_PASSWORD");

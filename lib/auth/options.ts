@@ -1,26 +1,16 @@
 import "server-only";
 import type { NextAuthOptions } from "next-auth";
-import CredentialsProvider from "next-auth/providers/credentials";
-import { z } from "zod";
-import { authSecret, env } from "@/lib/env";
-import { authenticate } from "@/lib/auth/authenticate";
-import { SIGN_IN_ERRORS } from "@/lib/auth/sign-in-errors";
+import { authSecret, env, oidcSettings, passwordsEnabled } from "@/lib/env";
 import { logger } from "@/lib/logger";
-import { SignInThrottledError } from "@/lib/auth/sign-in-throttle";
 import { isDatabaseUnavailable } from "@/lib/db/availability";
-import { requestContextFrom } from "@/lib/request-context";
 import { checkSession, signOutEverywhere, type SessionClaims } from "@/lib/auth/session-store";
-
-const credentialsSchema = z.object({
-  email: z.string().trim().toLowerCase().email().max(254),
-  password: z.string().min(1).max(256),
-});
-
-function header(headers: unknown, name: string): string | null {
-  if (!headers || typeof headers !== "object") return null;
-  const value = (headers as Record<string, string | string[] | undefined>)[name];
-  return Array.isArray(value) ? (value[0] ?? null) : (value ?? null);
-}
+import { passwordProvider } from "@/lib/auth/password-provider";
+import { safeCallbackPath } from "@/lib/auth/safe-callback";
+import type { SsoAttempt } from "@/lib/auth/sso-attempt";
+import type { Claims } from "@/lib/auth/sso-claims";
+import { classifyCallbackError } from "@/lib/auth/sso-failures";
+import { OIDC_PROVIDER_ID, oidcProvider } from "@/lib/auth/sso-provider";
+import { completeSsoSignIn } from "@/lib/auth/sso-sign-in";
 
 function claimsOf(token: Record<string, unknown> | null | undefined): SessionClaims | null {
   if (!token) return null;
@@ -29,55 +19,53 @@ function claimsOf(token: Record<string, unknown> | null | undefined): SessionCla
   return { uid, sid, sv };
 }
 
-export function authOptions(): NextAuthOptions {
+// next-auth's codes for a failed OAuth sign-in or callback; their metadata carries the error it caught.
+const OAUTH_ERROR_CODES = new Set(["OAUTH_CALLBACK_ERROR", "OAUTH_CALLBACK_HANDLER_ERROR", "SIGNIN_OAUTH_ERROR"]);
+
+/** After sign-in or sign-out: only a path on tokendesk itself, whatever callbackUrl asked for. */
+function sameSiteRedirect({ url, baseUrl }: { url: string; baseUrl: string }): string {
+  const path = safeCallbackPath(url, baseUrl);
+  // safeCallbackPath never leads back to the sign-in page, but after sign-out that is exactly where to go.
+  const asked = url.startsWith(baseUrl) ? url.slice(baseUrl.length) : url;
+  if (path === "/" && /^\/signin(\?|$)/.test(asked)) return `${baseUrl}/signin`;
+  return `${baseUrl}${path}`;
+}
+
+/**
+ * next-auth's configuration. `sso` is the single sign-on attempt of this
+ * request (lib/auth/sso-route.ts), present only on the provider's sign-in and
+ * callback: it carries the checked provider metadata and collects why a
+ * sign-on failed.
+ */
+export function authOptions(sso: SsoAttempt | null = null): NextAuthOptions {
+  const settings = oidcSettings();
   return {
     secret: authSecret(),
     pages: { signIn: "/signin", error: "/signin" },
     // next-auth's own messages go to the structured log; a forged or stale cookie is routine, not a stack trace.
     logger: {
-      error: (code, metadata) =>
-        logger().warn({ code, reason: metadata instanceof Error ? metadata.message : undefined }, "next-auth"),
+      error: (code, metadata) => {
+        const error = (metadata as { error?: unknown } | undefined)?.error ?? metadata;
+        if (sso && OAUTH_ERROR_CODES.has(code)) sso.fail(classifyCallbackError(error));
+        const reason = (error as { message?: unknown } | undefined)?.message;
+        logger().warn({ code, reason: typeof reason === "string" ? reason : undefined }, "next-auth");
+      },
       warn: (code) => logger().warn({ code }, "next-auth"),
       debug: () => {},
     },
     session: { strategy: "jwt", maxAge: env().SESSION_MAX_AGE_MINUTES * 60 },
     providers: [
-      CredentialsProvider({
-        name: "Email and password",
-        credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
-        async authorize(credentials, req) {
-          const parsed = credentialsSchema.safeParse(credentials);
-          if (!parsed.success) return null;
-          const context = requestContextFrom((name) => header(req?.headers, name));
-          let result: Awaited<ReturnType<typeof authenticate>>;
-          try {
-            result = await authenticate(parsed.data.email, parsed.data.password, {
-              ipAddress: context.clientIp,
-              userAgent: context.userAgent,
-              requestId: context.requestId,
-            });
-          } catch (error) {
-            // next-auth hands a thrown error's message to the sign-in form (and puts it in a URL):
-            // only our own codes ever leave, never a driver's message.
-            if (error instanceof SignInThrottledError)
-              throw new Error(error.scope === "email" ? SIGN_IN_ERRORS.throttled : SIGN_IN_ERRORS.throttledAddress);
-            if (isDatabaseUnavailable(error)) throw new Error(SIGN_IN_ERRORS.databaseUnavailable);
-            logger().error({ err: error, requestId: context.requestId }, "sign-in failed unexpectedly");
-            throw new Error(SIGN_IN_ERRORS.internal);
-          }
-          if (!result) return null;
-          return {
-            id: result.user.id,
-            email: result.user.email,
-            name: result.user.displayName,
-            role: result.user.role,
-            sid: result.sessionId,
-            sv: result.user.sessionVersion,
-          };
-        },
-      }),
+      // AUTH_PASSWORDS=off: no password is ever checked (and the endpoint refuses, audited: sso-route.ts).
+      ...(passwordsEnabled() ? [passwordProvider()] : []),
+      ...(settings ? [oidcProvider(settings, sso)] : []),
     ],
     callbacks: {
+      async signIn({ user, account, profile }) {
+        if (account?.provider !== OIDC_PROVIDER_ID) return true;
+        if (!settings || !sso) return false;
+        return completeSsoSignIn(user, profile as Claims | undefined, settings, sso);
+      },
+      redirect: sameSiteRedirect,
       async jwt({ token, user }) {
         if (user) {
           const signedIn = user as unknown as { id: string; sid: string; sv: number; role: string };
