@@ -93,6 +93,8 @@ describe("backup and restore with pg_dump and pg_restore", () => {
   let server: EmbeddedDatabase;
   let folder: string;
   let serverFolder: string;
+  /** Made by the first test, restored again by the second. */
+  const made = { dumpFile: "", keyFile: "", checkpoints: "", rows: 0 };
   const savedEnv = { DATABASE_URL: process.env.DATABASE_URL, AUDIT_HMAC_KEY: process.env.AUDIT_HMAC_KEY };
   const url = (who: { name: string; password: string }, database: string) => {
     const u = new URL(server.urlFor(database));
@@ -212,6 +214,7 @@ describe("backup and restore with pg_dump and pg_restore", () => {
 
     // README: pg_dump as the owner, in the custom format.
     const dumpFile = path.join(folder, "tokendesk.dump");
+    Object.assign(made, { dumpFile, keyFile, checkpoints, rows: source[0]!.rows });
     const dumped = await run(toolset!.pgDump, [
       "--format=custom",
       `--file=${dumpFile}`,
@@ -283,4 +286,32 @@ describe("backup and restore with pg_dump and pg_restore", () => {
     expect(wrong.code).toBe(1);
     expect(wrong.out).toContain("AUDIT CHAIN BROKEN at row 1");
   }, 180_000);
+
+  it("restores over a database that is already migrated and empty (a fresh start) with --clean", async () => {
+    expect(made.dumpFile, "the first test made the dump").not.toBe("");
+    await createDatabase("tokendesk_fresh");
+    const fresh = { DATABASE_OWNER_URL: url(OWNER, "tokendesk_fresh"), DATABASE_URL: url(APP, "tokendesk_fresh") };
+    const migrated = await npmCommand("db-migrate", [], fresh);
+    expect(migrated.code, migrated.out).toBe(0);
+
+    const restore = await run(toolset!.pgRestore, [
+      "--clean",
+      "--if-exists",
+      "--no-owner",
+      "--no-privileges",
+      "--single-transaction",
+      "--exit-on-error",
+      `--dbname=${fresh.DATABASE_OWNER_URL}`,
+      made.dumpFile,
+    ]);
+    expect(restore.code, restore.out).toBe(0);
+    const regranted = await npmCommand("db-migrate", [], fresh);
+    expect(regranted.code, regranted.out).toBe(0);
+    const verified = await npmCommand("audit-verify", ["--checkpoints", made.checkpoints], {
+      DATABASE_URL: fresh.DATABASE_URL,
+      AUDIT_HMAC_KEY_FILE: made.keyFile,
+    });
+    expect(verified.code, verified.out).toBe(0);
+    expect(verified.out).toContain(`Audit chain intact: ${made.rows} rows checked`);
+  }, 120_000);
 });
