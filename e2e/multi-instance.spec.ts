@@ -44,11 +44,17 @@ test("two instances on one database share sessions, the throttle, change locks, 
   try {
     const keyDir = await mkdtemp(path.join(tmpdir(), "tokendesk-e2e-multi-keys-"));
     stops.push(() => rm(keyDir, { recursive: true, force: true }));
-    const [database, simulator] = await Promise.all([
+    // Started together; whatever started is stopped in the `finally`, even when the other failed.
+    const [pgStart, simulatorStart] = await Promise.allSettled([
       startSharedPostgres(),
       startSimulator({ port: 0, keyDir, log: (line) => simulatorLog.push(line) }),
     ]);
-    stops.push(database.stop, simulator.close);
+    if (pgStart.status === "fulfilled") stops.push(pgStart.value.stop);
+    if (simulatorStart.status === "fulfilled") stops.push(simulatorStart.value.close);
+    if (pgStart.status === "rejected") throw pgStart.reason;
+    if (simulatorStart.status === "rejected") throw simulatorStart.reason;
+    const database = pgStart.value;
+    const simulator = simulatorStart.value;
 
     // What must be identical on every instance (README, "Several instances").
     const ports = { a: await freePort(), b: await freePort() };
@@ -68,11 +74,14 @@ test("two instances on one database share sessions, the throttle, change locks, 
       AUDIT_RECONCILE_EVERY_SECONDS: "1",
     };
     // Both start at once, each migrating and granting as the owner: concurrent starts must be safe.
-    const [a, b] = await Promise.all([
-      startOwnInstance({ port: ports.a, env: shared, timeoutMs: 90_000 }),
-      startOwnInstance({ port: ports.b, env: shared, timeoutMs: 90_000 }),
-    ]);
-    stops.push(a.stop, b.stop);
+    const starts = await Promise.allSettled(
+      [ports.a, ports.b].map((port) => startOwnInstance({ port, env: shared, timeoutMs: 90_000 })),
+    );
+    for (const start of starts) if (start.status === "fulfilled") stops.push(start.value.stop);
+    const [a, b] = starts.map((start) => {
+      if (start.status === "rejected") throw start.reason;
+      return start.value;
+    }) as [OwnInstance, OwnInstance];
     const seconds = () => ((Date.now() - started) / 1000).toFixed(1);
     console.log(`both instances serving after ${seconds()} s`);
 
