@@ -70,7 +70,8 @@ test("two instances on one database share sessions, the throttle, change locks, 
       // A change whose answer hangs becomes UNKNOWN quickly, and the reconciler settles it within seconds.
       RSA_TIMEOUT_MS: "4000",
       RSA_TOTAL_TIMEOUT_MS: "8000",
-      AUDIT_RECONCILE_AFTER_SECONDS: "3",
+      // Longer than the hanging change takes (RSA_TIMEOUT_MS), so it is settled after its UNKNOWN, never mid-flight.
+      AUDIT_RECONCILE_AFTER_SECONDS: "5",
       AUDIT_RECONCILE_EVERY_SECONDS: "1",
     };
     // Both start at once, each migrating and granting as the owner: concurrent starts must be safe.
@@ -221,14 +222,14 @@ test("two instances on one database share sessions, the throttle, change locks, 
         .poll(
           async () =>
             (
-              await database.query<{ outcome: string }>(
-                "SELECT outcome FROM audit_events WHERE type = 'CHANGE_RESOLUTION' AND intent_id = $1",
+              await database.query<{ outcome: string; before: string }>(
+                "SELECT outcome, details->>'outcomeBefore' AS before FROM audit_events WHERE type = 'CHANGE_RESOLUTION' AND intent_id = $1",
                 [hangingIntent],
               )
-            ).map((r) => r.outcome),
-          { timeout: 20_000 },
+            ).map((r) => `${r.before} → ${r.outcome}`),
+          { timeout: 25_000 },
         )
-        .toEqual(["APPLIED"]);
+        .toEqual(["UNKNOWN → APPLIED"]);
       // Both reconcilers found it unsettled: one claimed and settled it, the other's claim was refused
       // while the first was still reading RSA (each instance logs every pass that examined something).
       await expect
