@@ -125,7 +125,7 @@ async function main(): Promise<void> {
   if (demo) {
     const tenant = await startDemoTenant(dataDir, config.SIMULATOR_PORT);
     supervisor.add({ name: "the RSA simulator", stop: tenant.close });
-    childEnv.RSA_ADMIN_KEY_FILE = tenant.keyFile;
+    Object.assign(childEnv, tenant.env);
     accounts = await ensureDemoAccounts(dataDir);
   } else {
     const disabled = await disableDemoAccounts();

@@ -21,9 +21,31 @@ function UnknownBadge({ testId, what, raw }: { testId: string; what: string; raw
   );
 }
 
-export function StatusBadge({ status, raw = "" }: { status: TokenStatus | null; raw?: string }) {
+/**
+ * `outranked`: something else already stops the token from working (it has
+ * expired): the status is shown quietly, so a green "Enabled" never says
+ * "works" about an expired token.
+ */
+export function StatusBadge({
+  status,
+  raw = "",
+  outranked = false,
+}: {
+  status: TokenStatus | null;
+  raw?: string;
+  outranked?: boolean;
+}) {
   if (status === null) return <UnknownBadge testId="status-badge" what="status" raw={raw} />;
   const enabled = status === "Enabled";
+  if (outranked)
+    return (
+      <span
+        data-testid="status-badge"
+        className="inline-flex items-center gap-1 rounded-md border-2 border-slate-500 bg-white px-2.5 py-0.5 text-sm font-semibold text-slate-800"
+      >
+        {status}
+      </span>
+    );
   return (
     <span
       data-testid="status-badge"

@@ -1,100 +1,191 @@
 "use client";
 
-import { useCallback, useEffect, useRef, useState } from "react";
-import type { ActionResult } from "@/lib/action-result";
-import type { LookupResult } from "@/lib/tokens/lookup-token";
-import { parseSerialQuery, groupSerial } from "@/lib/tokens/serial";
+import { useQueryClient } from "@tanstack/react-query";
+import { usePathname, useRouter, useSearchParams } from "next/navigation";
+import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from "react";
+import type { RecentSearch } from "@/lib/audit/serial-history";
+import { actionForKey, DESK_ACTIONS, type DeskAction } from "@/lib/desk/desk-actions";
+import { deskPathFor, parseDeskQuery } from "@/lib/desk/desk-query";
+import { takeDraft } from "@/components/desk/dialog/drafts";
+import type { DetailsDraft } from "@/components/desk/dialog/change-details-fields";
+import type { ShortcutTarget } from "@/components/desk/desk-view-props";
+import { PeopleList } from "@/components/desk/people-list";
+import { RecentSearches, recentText } from "@/components/desk/recent-searches";
 import { SearchBox } from "@/components/desk/search-box";
-import { RecentSearches } from "@/components/desk/recent-searches";
-import { LookupPanel } from "@/components/desk/lookup-panel";
-import { useTokenLookup } from "@/components/desk/use-token-lookup";
+import { TicketBar } from "@/components/desk/ticket-bar";
+import { TokenView } from "@/components/desk/token-view";
+import { UserView } from "@/components/desk/user-view";
+import { targetFromAddress, targetKey, targetText } from "@/components/desk/desk-target";
 
 interface DeskProps {
-  initialSerial: string | null;
-  initialQuery?: string;
-  initialTicket: string;
-  recent: string[];
+  recent: RecentSearch[];
   canChange: boolean;
 }
 
-/** The agent's screen: search first, the token and its history beside it. */
-export function Desk({ initialSerial, initialQuery, initialTicket, recent, canChange }: DeskProps) {
-  const [query, setQuery] = useState(initialQuery ?? initialSerial ?? "");
-  const [serial, setSerial] = useState<string | null>(initialSerial);
-  const [inputError, setInputError] = useState<string | null>(
-    initialQuery && !initialSerial ? ((parseSerialQuery(initialQuery) as { message?: string }).message ?? null) : null,
-  );
-  const [ticket, setTicket] = useState(initialTicket);
-  // Set by a change; a new search clears it so the lookup's own sentence is read.
-  const [changeAnnouncement, setChangeAnnouncement] = useState<string | null>(null);
-  const [recentSerials, setRecentSerials] = useState(recent);
-  const searchRef = useRef<HTMLInputElement>(null);
-  const lookup = useTokenLookup(serial);
+type Ticket = { value: string; key: string };
 
-  const search = useCallback(
-    (text: string) => {
-      const parsed = parseSerialQuery(text);
-      if (!parsed.ok) {
-        setInputError(parsed.message);
+const isTyping = (el: Element | null) =>
+  !!el?.closest("input, textarea, select, [contenteditable=true], [role=dialog]");
+
+/**
+ * The agent's screen. The address says what is shown (/tokens/<serial>,
+ * /users/<e-mail>, /people?q=…), so Back and Forward follow it; the desk
+ * itself stays mounted across them (app/(app)/(desk)/layout.tsx).
+ */
+export function Desk({ recent, canChange }: DeskProps) {
+  const pathname = usePathname();
+  const params = useSearchParams();
+  const router = useRouter();
+  const queryClient = useQueryClient();
+  const target = targetFromAddress(pathname, params);
+  const key = targetKey(target);
+
+  const [query, setQuery] = useState(targetText(target));
+  const [inputError, setInputError] = useState<string | null>(null);
+  const [recentItems, setRecentItems] = useState(recent);
+  // A ticket belongs to what is on screen; a ticket system's link (?ticket=) brings one along.
+  const [ticket, setTicket] = useState<Ticket | null>(() => linkedTicket(params, key));
+  const [announcement, setAnnouncement] = useState("");
+  const searchRef = useRef<HTMLInputElement>(null);
+  const listRef = useRef<HTMLOListElement>(null);
+  const shortcuts = useRef<ShortcutTarget | null>(null);
+  const registerShortcuts = useCallback((next: ShortcutTarget | null) => (shortcuts.current = next), []);
+
+  // The address changed (a search, Back, Forward, a link): show it, and drop another target's ticket.
+  const [shownKey, setShownKey] = useState(key);
+  if (shownKey !== key) {
+    setShownKey(key);
+    setQuery(targetText(target));
+    setInputError(null);
+    setTicket(linkedTicket(params, key) ?? (ticket?.key === key ? ticket : null));
+  }
+
+  const search = (text: string) => {
+    const parsed = parseDeskQuery(text);
+    if (parsed.kind === "invalid") {
+      setInputError(parsed.message);
+      setAnnouncement(parsed.message);
+      return;
+    }
+    setInputError(null);
+    const path = deskPathFor(parsed);
+    if (parsed.kind === "serial")
+      setRecentItems((items) =>
+        [
+          { kind: "token" as const, serial: parsed.serial },
+          ...items.filter((i) => recentText(i) !== parsed.serial),
+        ].slice(0, 8),
+      );
+    if (path === `${pathname}${params.size ? `?${params}` : ""}` || path === pathname) {
+      void queryClient.invalidateQueries(); // the same thing again: look it up afresh
+    } else {
+      router.push(path);
+    }
+    if (parsed.kind === "serial") setQuery(parsed.serial);
+    else if (parsed.kind === "email") setQuery(parsed.email);
+  };
+
+  // "/" returns to the search box; an action's key opens it when focus is not in a field.
+  useEffect(() => {
+    function onKey(event: globalThis.KeyboardEvent) {
+      if (event.ctrlKey || event.metaKey || event.altKey || isTyping(event.target as Element)) return;
+      if (event.key === "/") {
+        event.preventDefault();
+        searchRef.current?.focus();
+        searchRef.current?.select();
         return;
       }
-      setInputError(null);
-      setChangeAnnouncement(null);
-      setQuery(parsed.serial);
-      setSerial(parsed.serial);
-      setRecentSerials((list) => [parsed.serial, ...list.filter((s) => s !== parsed.serial)].slice(0, 8));
-      const params = ticket ? `?ticket=${encodeURIComponent(ticket)}` : "";
-      window.history.pushState(null, "", `/tokens/${parsed.serial}${params}`);
-      if (parsed.serial === serial) void lookup.refetch();
-    },
-    [serial, ticket, lookup],
-  );
-
-  // "/" returns to the search box from anywhere but a text field.
-  useEffect(() => {
-    function onKey(event: KeyboardEvent) {
-      if (event.key !== "/" || event.ctrlKey || event.metaKey || event.altKey) return;
-      const target = event.target as HTMLElement | null;
-      if (target?.closest("input, textarea, select, [contenteditable=true], [role=dialog]")) return;
-      event.preventDefault();
-      searchRef.current?.focus();
-      searchRef.current?.select();
+      const action = shortcuts.current && actionForKey(event.key, shortcuts.current.actions);
+      if (action) {
+        event.preventDefault();
+        shortcuts.current!.open(action);
+      }
     }
     window.addEventListener("keydown", onKey);
     return () => window.removeEventListener("keydown", onKey);
   }, []);
 
-  // Said out loud for screen readers (the live region below).
-  const announcement = changeAnnouncement ?? lookupAnnouncement(serial, lookup.data);
+  // In the box: a letter typed over the serial just looked up is that action's key; anything else still types.
+  function onBoxKey(event: KeyboardEvent<HTMLInputElement>) {
+    if (event.key === "ArrowDown" && target.kind === "people") {
+      const first = listRef.current?.querySelector<HTMLAnchorElement>("a");
+      if (first) {
+        event.preventDefault();
+        first.focus();
+      }
+      return;
+    }
+    if (event.ctrlKey || event.metaKey || event.altKey || event.key.length !== 1 || target.kind !== "token") return;
+    if (query.replace(/[\s-]/g, "") !== target.serial) return;
+    const action = shortcuts.current && actionForKey(event.key, shortcuts.current.actions);
+    if (action) {
+      event.preventDefault();
+      shortcuts.current!.open(action);
+    }
+  }
+
+  const resume = resumeAction(params);
+  // Back from signing in again: what the agent had typed in that dialog (read once, then gone from storage).
+  const [saved] = useState(() => (resume && typeof window !== "undefined" ? takeDraft(resume) : null));
+  const draft: DetailsDraft = {
+    ticket: saved?.ticket ?? (ticket?.key === key ? ticket.value : ""),
+    reason: saved?.reason ?? "",
+    note: saved?.note ?? "",
+  };
+  const viewProps = {
+    canChange,
+    ticket: draft,
+    onTicketUsed: (value: string) => setTicket({ value, key }),
+    registerShortcuts,
+    resume,
+    announce: setAnnouncement,
+  };
 
   return (
-    <div className="grid gap-6">
+    <div className="grid gap-4">
+      <h1 className="sr-only">Help desk</h1>
       <section aria-label="Search">
-        <SearchBox ref={searchRef} value={query} onChange={setQuery} onSubmit={search} error={inputError} />
-        <RecentSearches serials={recentSerials.filter((s) => s !== serial)} onPick={search} />
+        <SearchBox
+          ref={searchRef}
+          value={query}
+          onChange={setQuery}
+          onSubmit={search}
+          onKeyDown={onBoxKey}
+          error={inputError}
+        />
+        <RecentSearches items={recentItems.filter((i) => recentText(i) !== targetText(target))} onPick={search} />
+        <TicketBar ticket={draft.ticket} onClear={() => setTicket(null)} />
       </section>
-      <div role="status" aria-live="polite" className="sr-only">
+      <div role="status" aria-live="polite" className="sr-only" data-testid="announcement">
         {announcement}
       </div>
-      {serial && (
-        <LookupPanel
-          serial={serial}
-          lookup={lookup}
-          canChange={canChange}
-          ticket={ticket}
-          onTicketUsed={setTicket}
-          onAnnounce={setChangeAnnouncement}
-        />
+      {/* A search the box refused clears the answer below it: nothing stale stays on screen. */}
+      {!inputError && target.kind === "token" && (
+        <TokenView key={target.serial} serial={target.serial} {...viewProps} />
       )}
+      {!inputError && target.kind === "user" && <UserView key={target.email} email={target.email} {...viewProps} />}
+      {!inputError && target.kind === "people" && (
+        <PeopleList key={target.q} q={target.q} announce={setAnnouncement} listRef={listRef} />
+      )}
+      {target.kind === "none" && !inputError && <EmptyDesk />}
     </div>
   );
 }
 
-function lookupAnnouncement(serial: string | null, data: ActionResult<LookupResult> | undefined): string {
-  if (!serial || !data) return "";
-  if (!data.ok) return data.message;
-  if (!data.data.found) return `No token with serial ${groupSerial(serial)}.`;
-  if (data.data.kind === "SID700")
-    return `Token ${groupSerial(serial)}: ${data.data.token.tokenStatus}, ${data.data.token.tokenState}.`;
-  return `DS100 authenticator ${groupSerial(serial)} with ${data.data.credentials.length} credential(s).`;
+function linkedTicket(params: URLSearchParams, key: string): Ticket | null {
+  const value = params.get("ticket")?.trim().slice(0, 64);
+  return value ? { value, key } : null;
+}
+
+function resumeAction(params: URLSearchParams): DeskAction | null {
+  const value = params.get("resume");
+  return (DESK_ACTIONS as readonly string[]).includes(value ?? "") ? (value as DeskAction) : null;
+}
+
+function EmptyDesk() {
+  return (
+    <p className="text-slate-600" data-testid="empty-desk">
+      Ask the caller for their token&apos;s serial number (on the back of the token) or their e-mail address.
+    </p>
+  );
 }

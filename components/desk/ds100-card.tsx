@@ -4,21 +4,33 @@ import { ds100Snapshot, isKnown, noActionReason } from "@/lib/tokens/token-actio
 import { CopyButton } from "@/components/copy-button";
 import { StateBadge, StatusBadge } from "@/components/desk/badges";
 import { Fact, UnknownValueNote, When } from "@/components/desk/fact";
+import { OwnerLine } from "@/components/desk/sid-token-card";
+import type { KnownOwner } from "@/lib/people/directory";
 
 interface Ds100CardProps {
   deviceSerial: string;
   credentials: Ds100Credential[];
   /** Credentials RSA returned that tokendesk could not read (their serial or owner): counted, not shown. */
   hiddenCredentials?: number;
+  owner?: KnownOwner | null;
+  verdict?: React.ReactNode;
+  actions?: React.ReactNode;
 }
 
 /** A DS100 device and each OTP credential RSA returned for it. */
-export function Ds100Card({ deviceSerial, credentials, hiddenCredentials = 0 }: Ds100CardProps) {
+export function Ds100Card({
+  deviceSerial,
+  credentials,
+  hiddenCredentials = 0,
+  owner = null,
+  verdict,
+  actions,
+}: Ds100CardProps) {
   const snapshot = ds100Snapshot(credentials);
   return (
     <article
       aria-labelledby="token-title"
-      className="rounded-lg border border-slate-300 bg-white p-5"
+      className="rounded-lg border border-slate-300 bg-white p-4"
       data-testid="token-card"
     >
       <header className="flex flex-wrap items-center gap-3">
@@ -28,6 +40,12 @@ export function Ds100Card({ deviceSerial, credentials, hiddenCredentials = 0 }: 
         <CopyButton value={deviceSerial} label="Copy device serial number" />
         <span className="text-slate-600">DS100 authenticator (device)</span>
       </header>
+      <p className="mt-1 text-base">
+        <span className="text-sm font-medium text-slate-600">Owner: </span>
+        <OwnerLine userId={snapshot.userId} owner={owner} />
+      </p>
+      {verdict && <div className="mt-3">{verdict}</div>}
+      {actions && <div className="mt-3">{actions}</div>}
       {!isKnown(snapshot) && <UnknownValueNote text={noActionReason("DS100", snapshot)} />}
       {hiddenCredentials > 0 && (
         <p

@@ -4,9 +4,9 @@ import { daysFromToday } from "@/lib/format/calendar-day";
 /** One row of a token's definition list; dates in local time with the relative time beside them. */
 export function Fact({ term, children }: { term: string; children: React.ReactNode }) {
   return (
-    <div className="grid grid-cols-[11rem_1fr] gap-2 border-b border-slate-100 py-1.5">
+    <div className="grid grid-cols-[8.5rem_1fr] gap-2 border-b border-slate-100 py-1.5">
       <dt className="text-sm font-medium text-slate-600">{term}</dt>
-      <dd className="text-base text-slate-900">{children}</dd>
+      <dd className="min-w-0 break-words text-base text-slate-900">{children}</dd>
     </div>
   );
 }
@@ -33,7 +33,7 @@ export function Expiry({ iso }: { iso: string | null }) {
       {days < 0 && <span className="ml-2 rounded bg-red-700 px-1.5 py-0.5 text-xs font-bold text-white">Expired</span>}
       {days >= 0 && days <= 30 && (
         <span className="ml-2 rounded bg-amber-300 px-1.5 py-0.5 text-xs font-bold text-black">
-          {days === 0 ? "Expires today" : `Expires in ${days} day${days === 1 ? "" : "s"}`}
+          {days === 0 ? "Expires today" : days === 1 ? "Expires in 1 day" : `Expires in ${days} days`}
         </span>
       )}
     </>

@@ -1,7 +1,7 @@
 "use client";
 
 import { LocalTime } from "@/components/local-time";
-import { useSerialHistory } from "@/components/desk/use-token-lookup";
+import { useSerialHistory } from "@/components/desk/queries";
 import { CHANGE_REASONS } from "@/lib/tokens/change-reasons";
 import type { HistoryEntry } from "@/lib/audit/serial-history";
 import { outcomeWords, type OutcomeTone } from "@/lib/audit/outcome-words";

@@ -4,6 +4,8 @@ import { useQuery, useQueryClient } from "@tanstack/react-query";
 import type { ActionResult } from "@/lib/action-result";
 import type { LookupResult } from "@/lib/tokens/lookup-token";
 import type { HistoryEntry } from "@/lib/audit/serial-history";
+import type { PeopleFound } from "@/lib/people/find-people";
+import type { UserCard } from "@/lib/people/user-card";
 
 async function getJson<T>(url: string): Promise<T> {
   const response = await fetch(url, { cache: "no-store", headers: { Accept: "application/json" } });
@@ -47,5 +49,28 @@ export function useSerialHistory(serial: string, lookupAt: number) {
     enabled: lookupAt > 0,
     // Keep showing this serial's history while it refreshes — never another serial's.
     placeholderData: (previous, previousQuery) => (previousQuery?.queryKey[1] === serial ? previous : undefined),
+  });
+}
+
+export const userQueryKey = (email: string) => ["user", email] as const;
+export const peopleQueryKey = (q: string) => ["people", q] as const;
+
+export type UserCardAnswer = UserCard | { found: false; email: string };
+
+/** A caller found by e-mail, with every authenticator they hold (RSA calls 11 and 12). */
+export function useUserCard(email: string | null) {
+  return useQuery({
+    queryKey: userQueryKey(email ?? ""),
+    queryFn: () => getJson<ActionResult<UserCardAnswer>>(`/api/users/${encodeURIComponent(email!)}`),
+    enabled: email !== null,
+  });
+}
+
+/** The people whose e-mail contains the search (RSA's user search v2). */
+export function usePeopleSearch(q: string | null) {
+  return useQuery({
+    queryKey: peopleQueryKey(q ?? ""),
+    queryFn: () => getJson<ActionResult<PeopleFound>>(`/api/people?q=${encodeURIComponent(q!)}`),
+    enabled: q !== null && q.length > 0,
   });
 }

@@ -1,20 +1,24 @@
 "use client";
 
+import type { RecentSearch } from "@/lib/audit/serial-history";
 import { groupSerial } from "@/lib/tokens/serial";
 
-export function RecentSearches({ serials, onPick }: { serials: string[]; onPick: (serial: string) => void }) {
-  if (serials.length === 0) return null;
+export const recentText = (item: RecentSearch) => (item.kind === "token" ? item.serial : item.email);
+
+/** The agent's own last searches, one click (or Tab, Enter) to repeat. */
+export function RecentSearches({ items, onPick }: { items: RecentSearch[]; onPick: (text: string) => void }) {
+  if (items.length === 0) return null;
   return (
     <nav aria-label="Recent searches" className="mt-1 flex flex-wrap items-center gap-2 text-sm">
       <span className="text-slate-600">Recent:</span>
-      {serials.map((serial) => (
+      {items.map((item) => (
         <button
-          key={serial}
+          key={recentText(item)}
           type="button"
-          onClick={() => onPick(serial)}
-          className="rounded-full border border-slate-300 bg-white px-3 py-1 font-mono hover:bg-slate-100"
+          onClick={() => onPick(recentText(item))}
+          className={`min-h-8 rounded-full border border-slate-300 bg-white px-3 py-1 hover:bg-slate-100 ${item.kind === "token" ? "font-mono" : ""}`}
         >
-          {groupSerial(serial)}
+          {item.kind === "token" ? groupSerial(item.serial) : item.email}
         </button>
       ))}
     </nav>

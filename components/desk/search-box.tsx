@@ -1,21 +1,24 @@
 "use client";
 
-import { forwardRef } from "react";
+import { forwardRef, type KeyboardEvent } from "react";
 
 interface SearchBoxProps {
   value: string;
   onChange: (value: string) => void;
   onSubmit: (value: string) => void;
+  onKeyDown?: (event: KeyboardEvent<HTMLInputElement>) => void;
   error: string | null;
 }
 
+/** One box for what the caller gives: a serial read aloud, an e-mail, or a name. */
 export const SearchBox = forwardRef<HTMLInputElement, SearchBoxProps>(function SearchBox(
-  { value, onChange, onSubmit, error },
+  { value, onChange, onSubmit, onKeyDown, error },
   ref,
 ) {
   return (
     <form
       role="search"
+      aria-label="Find a token or a caller"
       onSubmit={(event) => {
         event.preventDefault();
         onSubmit(value);
@@ -23,29 +26,30 @@ export const SearchBox = forwardRef<HTMLInputElement, SearchBoxProps>(function S
       className="flex flex-wrap items-start gap-3"
     >
       <div className="min-w-72 flex-1">
-        <label htmlFor="serial-search" className="block text-sm font-semibold text-slate-800">
-          Serial number
+        <label htmlFor="desk-search" className="block text-sm font-semibold text-slate-800">
+          Serial number, e-mail or name
         </label>
         <input
           ref={ref}
-          id="serial-search"
-          name="serial"
+          id="desk-search"
+          name="q"
           value={value}
           onChange={(event) => onChange(event.target.value)}
+          onKeyDown={onKeyDown}
           autoFocus
           autoComplete="off"
           spellCheck={false}
-          inputMode="numeric"
-          aria-describedby="serial-hint serial-error"
+          aria-describedby="desk-search-hint desk-search-error"
           aria-invalid={error ? true : undefined}
-          placeholder="e.g. 0000 0020 0002"
+          placeholder="e.g. 0000 0020 0002 or jane.doe@example.com"
           className="mt-1 block w-full rounded-md border border-slate-400 bg-white px-3 py-2.5 font-mono text-2xl tracking-wider"
         />
-        <p id="serial-hint" className="mt-1 text-sm text-slate-600">
-          12 digits for a SID700 token, 9 for a DS100 authenticator. Spaces, dashes and surrounding text are fine. Press{" "}
-          <kbd className="rounded border border-slate-300 bg-slate-100 px-1">/</kbd> to come back here.
+        <p id="desk-search-hint" className="mt-1 text-sm text-slate-600">
+          12 digits for a SID700 token, 9 for a DS100; an e-mail (pasted from mail is fine) or a name for the caller.
+          Press <kbd className="rounded border border-slate-300 bg-slate-100 px-1">/</kbd> to come back here; after a
+          search, the action keys work from here.
         </p>
-        <p id="serial-error" className="mt-1 min-h-5 text-sm font-medium text-red-700">
+        <p id="desk-search-error" role="alert" className="mt-1 min-h-5 text-sm font-medium text-red-700">
           {error}
         </p>
       </div>

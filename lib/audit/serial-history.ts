@@ -56,17 +56,22 @@ export async function serialHistory(serial: string, limit = 12): Promise<History
   return entries;
 }
 
+/** A recent search the agent can repeat in one click: a token by serial, or a caller by e-mail. */
+export type RecentSearch = { kind: "token"; serial: string } | { kind: "user"; email: string };
+
 /** The agent's own recent distinct searches, newest first (from their LOOKUP events). */
-export async function recentSearches(actorId: string, limit = 8): Promise<string[]> {
-  const rows = await db().$queryRaw<{ serial: string }[]>`
-    SELECT serial FROM (
-      SELECT serial, max(occurred_at) AS last FROM (
-        SELECT serial, occurred_at FROM audit_events
-         WHERE actor_id = ${actorId}::uuid AND type = 'LOOKUP' AND serial IS NOT NULL
+export async function recentSearches(actorId: string, limit = 8): Promise<RecentSearch[]> {
+  const rows = await db().$queryRaw<{ serial: string | null; email: string | null }[]>`
+    SELECT serial, email FROM (
+      SELECT serial, email, max(occurred_at) AS last FROM (
+        SELECT serial, CASE WHEN action = 'USER_LOOKUP' THEN details->>'email' END AS email, occurred_at
+          FROM audit_events
+         WHERE actor_id = ${actorId}::uuid AND type = 'LOOKUP' AND outcome = 'FOUND'
+           AND (serial IS NOT NULL OR action = 'USER_LOOKUP')
          ORDER BY occurred_at DESC LIMIT 200
-      ) recent GROUP BY serial
+      ) recent WHERE serial IS NOT NULL OR email IS NOT NULL GROUP BY serial, email
     ) latest ORDER BY last DESC LIMIT ${limit}`;
-  return rows.map((r) => r.serial);
+  return rows.map((r) => (r.serial ? { kind: "token", serial: r.serial } : { kind: "user", email: r.email! }));
 }
 
 /** The last change tokendesk made to a token's status that RSA confirmed: who, when, under which ticket. */
