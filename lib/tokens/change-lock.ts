@@ -9,10 +9,10 @@ import { db } from "@/lib/db";
 const LOCK_TTL_MS = 60_000;
 
 export async function acquireChangeLock(key: string, holderId: string): Promise<boolean> {
-  const expiresAt = new Date(Date.now() + LOCK_TTL_MS);
+  // The database's clock, not this instance's: with several instances one slow clock must not break the lock.
   const rows = await db().$queryRaw<{ lock_key: string }[]>`
     INSERT INTO change_locks (lock_key, holder_id, expires_at)
-    VALUES (${key}, ${holderId}::uuid, ${expiresAt})
+    VALUES (${key}, ${holderId}::uuid, now() + make_interval(secs => ${LOCK_TTL_MS / 1000}))
     ON CONFLICT (lock_key) DO UPDATE SET holder_id = EXCLUDED.holder_id, expires_at = EXCLUDED.expires_at
       WHERE change_locks.expires_at < now()
     RETURNING lock_key`;
