@@ -52,7 +52,10 @@ export default async function SignInPage({
         <h1 className="text-2xl font-semibold tracking-tight">Sign in to tokendesk</h1>
         <p className="mt-1 text-sm text-slate-600">RSA SecurID token help desk</p>
         {sso && notice && (
-          <p className="mt-6 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900">
+          <p
+            id="sign-in-notice"
+            className="mt-6 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900"
+          >
             {notice}
           </p>
         )}
@@ -61,6 +64,7 @@ export default async function SignInPage({
             providerId={OIDC_PROVIDER_ID}
             label={`Sign in with ${sso.name}`}
             callbackUrl={callbackUrl}
+            describedBy={notice ? "sign-in-notice" : undefined}
             autoFocus
           />
         )}
@@ -69,7 +73,14 @@ export default async function SignInPage({
             or with a tokendesk password
           </p>
         )}
-        {passwords && <SignInForm callbackUrl={callbackUrl} notice={sso ? undefined : notice} autoFocus={!sso} />}
+        {passwords && (
+          <SignInForm
+            callbackUrl={callbackUrl}
+            notice={sso ? undefined : notice}
+            autoFocus={!sso}
+            secondary={Boolean(sso)}
+          />
+        )}
       </main>
     </>
   );

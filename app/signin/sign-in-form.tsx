@@ -8,11 +8,14 @@ export function SignInForm({
   callbackUrl,
   notice,
   autoFocus = true,
+  secondary = false,
 }: {
   callbackUrl: string;
   notice?: string;
   /** Off when a single sign-on button comes first and takes the focus. */
   autoFocus?: boolean;
+  /** Beside a single sign-on button, the password's button steps back so one way in leads. */
+  secondary?: boolean;
 }) {
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
@@ -77,7 +80,11 @@ export function SignInForm({
       <button
         type="submit"
         disabled={pending}
-        className="w-full rounded-md bg-blue-700 px-4 py-2 font-semibold text-white hover:bg-blue-800 disabled:opacity-60"
+        className={
+          secondary
+            ? "w-full rounded-md border border-slate-400 bg-white px-4 py-2 font-semibold text-slate-900 hover:bg-slate-100 disabled:opacity-60"
+            : "w-full rounded-md bg-blue-700 px-4 py-2 font-semibold text-white hover:bg-blue-800 disabled:opacity-60"
+        }
       >
         {pending ? "Signing in…" : "Sign in"}
       </button>

@@ -13,11 +13,14 @@ export function SsoButton({
   providerId,
   label,
   callbackUrl,
+  describedBy,
   autoFocus,
 }: {
   providerId: string;
   label: string;
   callbackUrl: string;
+  /** The notice above (why the last sign-in was refused), read out with the focused button. */
+  describedBy?: string;
   autoFocus: boolean;
 }) {
   const [pending, setPending] = useState(false);
@@ -42,6 +45,7 @@ export function SsoButton({
         onClick={() => void start()}
         disabled={pending}
         autoFocus={autoFocus}
+        aria-describedby={describedBy}
         className="w-full rounded-md bg-blue-700 px-4 py-2 font-semibold text-white hover:bg-blue-800 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-700 disabled:opacity-60"
       >
         {pending ? "Opening your sign-in page…" : label}
