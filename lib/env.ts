@@ -28,13 +28,13 @@ function issuerProblem(value: string): string | null {
   try {
     url = new URL(value);
   } catch {
-    return "must be a URL, e.g. https://login.example.com/realms/it.";
+    return "must be a URL, e.g. https://login.example.com/realms/it";
   }
   const loopback = LOOPBACK_HOSTS.has(url.hostname) || url.hostname.endsWith(".localhost");
   if (url.protocol !== "https:" && !(url.protocol === "http:" && loopback))
-    return "must be an https:// URL (http:// only for localhost), e.g. https://login.example.com/realms/it.";
-  if (url.search || url.hash || value.includes("#")) return "must not have a query (?…) or a fragment (#…).";
-  if (url.username || url.password) return "must not contain a user name or password.";
+    return "must be an https:// URL (http:// only for localhost), e.g. https://login.example.com/realms/it";
+  if (url.search || url.hash || value.includes("#")) return "must not have a query (?…) or a fragment (#…)";
+  if (url.username || url.password) return "must not contain a user name or password";
   return null;
 }
 
@@ -88,7 +88,7 @@ export const envSchema = z
     AUTH_PASSWORDS: z.preprocess(
       emptyToUndefined,
       z
-        .enum(["on", "off", "true", "false", "1", "0", "yes", "no"], { message: 'must be "on" or "off".' })
+        .enum(["on", "off", "true", "false", "1", "0", "yes", "no"], { message: 'must be "on" or "off"' })
         .default("on")
         .transform((v) => v === "on" || v === "true" || v === "1" || v === "yes"),
     ),
@@ -112,7 +112,7 @@ export const envSchema = z
       z
         .string()
         .max(200)
-        .regex(/^[^\s]+$/, "must be a claim name without spaces, e.g. groups.")
+        .regex(/^[^\s]+$/, "must be a claim name without spaces, e.g. groups")
         .default("groups"),
     ),
     /** Which group becomes which role: `helpdesk=agent,helpdesk-leads=supervisor,it-admins=admin`. */
@@ -133,8 +133,8 @@ export const envSchema = z
         .string()
         .trim()
         .min(1)
-        .max(60, "must be at most 60 characters.")
-        .regex(/^[^\u0000-\u001f\u007f]+$/, "must not contain control characters.")
+        .max(60, "must be at most 60 characters")
+        .regex(/^[^\u0000-\u001f\u007f]+$/, "must not contain control characters")
         .default("single sign-on"),
     ),
 
@@ -182,17 +182,14 @@ export const envSchema = z
       if (missing.length)
         problem(
           "OIDC_ISSUER",
-          `single sign-on also needs ${missing.join(" and ")}; set ${missing.length > 1 ? "them" : "it"} or unset OIDC_ISSUER.`,
+          `single sign-on also needs ${missing.join(" and ")}; set ${missing.length > 1 ? "them" : "it"} or unset OIDC_ISSUER`,
         );
     } else {
       for (const name of ["OIDC_CLIENT_ID", "OIDC_CLIENT_SECRET", "OIDC_ROLE_MAP"] as const)
         if (e[name])
-          problem(name, "is set but OIDC_ISSUER is not; set OIDC_ISSUER to turn single sign-on on, or unset this.");
+          problem(name, "is set but OIDC_ISSUER is not; set OIDC_ISSUER to turn single sign-on on, or unset this");
       if (!e.AUTH_PASSWORDS)
-        problem(
-          "AUTH_PASSWORDS",
-          "is off but single sign-on is not configured (OIDC_ISSUER), so nobody could sign in.",
-        );
+        problem("AUTH_PASSWORDS", "is off but single sign-on is not configured (OIDC_ISSUER), so nobody could sign in");
     }
   });
 

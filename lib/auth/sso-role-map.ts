@@ -31,31 +31,31 @@ export function parseRoleMap(source: string | undefined): RoleMapParse {
     if (!entry) continue;
     const at = entry.lastIndexOf("=");
     if (at < 0) {
-      problems.push(`entry "${entry}" has no "=role"; write group=role, e.g. helpdesk=agent.`);
+      problems.push(`entry "${entry}" has no "=role"; write group=role, e.g. helpdesk=agent`);
       continue;
     }
     const group = entry.slice(0, at).trim();
     const roleWord = entry.slice(at + 1).trim();
     if (!group) {
-      problems.push(`entry "${entry}" names no group; write group=role, e.g. helpdesk=agent.`);
+      problems.push(`entry "${entry}" names no group; write group=role, e.g. helpdesk=agent`);
       continue;
     }
     const role = parseRole(roleWord);
     if (!role) {
-      problems.push(`entry "${entry}": "${roleWord}" is not a role; use ${ROLE_WORDS}.`);
+      problems.push(`entry "${entry}": "${roleWord}" is not a role; use ${ROLE_WORDS}`);
       continue;
     }
     const earlier = map.get(group);
     if (earlier && earlier !== role) {
       problems.push(
-        `group "${group}" is mapped twice (to ${earlier.toLowerCase()} and to ${role.toLowerCase()}); keep one.`,
+        `group "${group}" is mapped twice (to ${earlier.toLowerCase()} and to ${role.toLowerCase()}); keep one`,
       );
       continue;
     }
     map.set(group, role);
   }
   if (map.size === 0 && problems.length === 0)
-    problems.push(`names no group; write e.g. helpdesk=agent,it-admins=admin.`);
+    problems.push(`names no group; write e.g. helpdesk=agent,it-admins=admin`);
   return { map, problems };
 }
 

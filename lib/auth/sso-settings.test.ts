@@ -40,7 +40,7 @@ describe("single sign-on settings", () => {
     expect(problemsOf({ ...SSO, OIDC_ISSUER: "http://127.0.0.1:9000" })).toEqual([]);
     expect(problemsOf({ ...SSO, OIDC_ISSUER: "http://localhost:9000/oidc" })).toEqual([]);
     expect(problemsOf({ ...SSO, OIDC_ISSUER: "http://login.example.com" })).toEqual([
-      "OIDC_ISSUER: must be an https:// URL (http:// only for localhost), e.g. https://login.example.com/realms/it.",
+      "OIDC_ISSUER: must be an https:// URL (http:// only for localhost), e.g. https://login.example.com/realms/it",
     ]);
     expect(problemsOf({ ...SSO, OIDC_ISSUER: "login.example.com" })[0]).toMatch(/^OIDC_ISSUER: must be a URL/);
     expect(problemsOf({ ...SSO, OIDC_ISSUER: "https://login.example.com/?tenant=1" })[0]).toMatch(/query/);
@@ -48,16 +48,16 @@ describe("single sign-on settings", () => {
 
   it("name what is missing when only the issuer is set", () => {
     expect(problemsOf({ OIDC_ISSUER: SSO.OIDC_ISSUER })).toEqual([
-      "OIDC_ISSUER: single sign-on also needs OIDC_CLIENT_ID and OIDC_CLIENT_SECRET and OIDC_ROLE_MAP; set them or unset OIDC_ISSUER.",
+      "OIDC_ISSUER: single sign-on also needs OIDC_CLIENT_ID and OIDC_CLIENT_SECRET and OIDC_ROLE_MAP; set them or unset OIDC_ISSUER",
     ]);
     expect(problemsOf({ ...SSO, OIDC_CLIENT_SECRET: "" })).toEqual([
-      "OIDC_ISSUER: single sign-on also needs OIDC_CLIENT_SECRET; set it or unset OIDC_ISSUER.",
+      "OIDC_ISSUER: single sign-on also needs OIDC_CLIENT_SECRET; set it or unset OIDC_ISSUER",
     ]);
   });
 
   it("refuse client settings without an issuer", () => {
     expect(problemsOf({ OIDC_CLIENT_ID: "tokendesk" })).toEqual([
-      "OIDC_CLIENT_ID: is set but OIDC_ISSUER is not; set OIDC_ISSUER to turn single sign-on on, or unset this.",
+      "OIDC_CLIENT_ID: is set but OIDC_ISSUER is not; set OIDC_ISSUER to turn single sign-on on, or unset this",
     ]);
   });
 
@@ -65,20 +65,20 @@ describe("single sign-on settings", () => {
     expect(passwordsEnabled(parseEnv({ ...SSO, AUTH_PASSWORDS: "off" }))).toBe(false);
     expect(passwordsEnabled(parseEnv({ ...SSO, AUTH_PASSWORDS: "on" }))).toBe(true);
     expect(problemsOf({ AUTH_PASSWORDS: "off" })).toEqual([
-      "AUTH_PASSWORDS: is off but single sign-on is not configured (OIDC_ISSUER), so nobody could sign in.",
+      "AUTH_PASSWORDS: is off but single sign-on is not configured (OIDC_ISSUER), so nobody could sign in",
     ]);
-    expect(problemsOf({ ...SSO, AUTH_PASSWORDS: "maybe" })).toEqual(['AUTH_PASSWORDS: must be "on" or "off".']);
+    expect(problemsOf({ ...SSO, AUTH_PASSWORDS: "maybe" })).toEqual(['AUTH_PASSWORDS: must be "on" or "off"']);
   });
 
   it("name the bad entry of a role map", () => {
     expect(problemsOf({ ...SSO, OIDC_ROLE_MAP: "helpdesk=agent,leads=boss" })).toEqual([
-      'OIDC_ROLE_MAP: entry "leads=boss": "boss" is not a role; use agent, supervisor or admin.',
+      'OIDC_ROLE_MAP: entry "leads=boss": "boss" is not a role; use agent, supervisor or admin',
     ]);
     expect(problemsOf({ ...SSO, OIDC_ROLE_MAP: "helpdesk" })).toEqual([
-      'OIDC_ROLE_MAP: entry "helpdesk" has no "=role"; write group=role, e.g. helpdesk=agent.',
+      'OIDC_ROLE_MAP: entry "helpdesk" has no "=role"; write group=role, e.g. helpdesk=agent',
     ]);
     expect(problemsOf({ ...SSO, OIDC_ROLE_MAP: "a=agent,a=admin" })).toEqual([
-      'OIDC_ROLE_MAP: group "a" is mapped twice (to agent and to admin); keep one.',
+      'OIDC_ROLE_MAP: group "a" is mapped twice (to agent and to admin); keep one',
     ]);
     expect(problemsOf({ ...SSO, OIDC_ROLE_MAP: " , " })[0]).toMatch(/^OIDC_ROLE_MAP: names no group/);
   });
