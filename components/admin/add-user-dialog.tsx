@@ -49,12 +49,11 @@ export function AddUserDialog({ givesPassword, onClose, onDone }: Props) {
     });
   }
 
-  if (added) return <AddedUserView added={added} onClose={onClose} />;
-
   const errors = failure?.fieldErrors ?? {};
+  // One dialog throughout (the result replaces the form inside it), so closing it returns the focus to "Add user".
   return (
     <DialogFrame
-      title="Add a user"
+      title={added ? `${added.user.name} was added` : "Add a user"}
       busy={mutation.isPending}
       onClose={onClose}
       onOpenAutoFocus={(event) => {
@@ -62,79 +61,85 @@ export function AddUserDialog({ givesPassword, onClose, onDone }: Props) {
         nameRef.current?.focus();
       }}
     >
-      <DialogDescription className="mt-2 text-slate-700">
-        {givesPassword
-          ? "tokendesk generates a password and shows it to you once, for you to give to the new user."
-          : "The new user signs in with single sign-on; you get the sign-in link to send them."}
-      </DialogDescription>
-      <form ref={formRef} onSubmit={submit} className="mt-4 grid gap-1" noValidate>
-        <FormField id="new-user-name" label="Name" error={errors.name}>
-          <input
-            ref={nameRef}
-            id="new-user-name"
-            name="name"
-            maxLength={120}
-            autoComplete="off"
-            className={ui.input}
-            aria-invalid={!!errors.name || undefined}
-            aria-describedby="new-user-name-error"
-          />
-        </FormField>
-        <FormField id="new-user-email" label="E-mail" error={errors.email}>
-          <input
-            id="new-user-email"
-            name="email"
-            type="email"
-            maxLength={254}
-            autoComplete="off"
-            spellCheck={false}
-            className={ui.input}
-            aria-invalid={!!errors.email || undefined}
-            aria-describedby="new-user-email-error"
-          />
-        </FormField>
-        <FormField id="new-user-role" label="Role" error={errors.role}>
-          <select
-            id="new-user-role"
-            name="role"
-            defaultValue="AGENT"
-            className={ui.input}
-            aria-invalid={!!errors.role || undefined}
-            aria-describedby="new-user-role-error"
-          >
-            {ROLES.map((role) => (
-              <option key={role} value={role}>
-                {ROLE_LABELS[role]}
-              </option>
-            ))}
-          </select>
-        </FormField>
-        <ReasonField id="new-user-reason" error={errors.reason} />
-        <FailureMessage failure={failure} />
-        <div className="mt-2 flex justify-end gap-3">
-          <DialogClose asChild>
-            <button type="button" disabled={mutation.isPending} className={ui.secondaryButton}>
-              Cancel
-            </button>
-          </DialogClose>
-          <button
-            type="submit"
-            disabled={mutation.isPending}
-            aria-busy={mutation.isPending}
-            className={ui.primaryButton}
-          >
-            {mutation.isPending ? "Adding…" : "Add user"}
-          </button>
-        </div>
-      </form>
+      {added ? (
+        <AddedUserResult added={added} />
+      ) : (
+        <>
+          <DialogDescription className="mt-2 text-slate-700">
+            {givesPassword
+              ? "tokendesk generates a password and shows it to you once, for you to give to the new user."
+              : "The new user signs in with single sign-on; you get the sign-in link to send them."}
+          </DialogDescription>
+          <form ref={formRef} onSubmit={submit} className="mt-4 grid gap-1" noValidate>
+            <FormField id="new-user-name" label="Name" error={errors.name}>
+              <input
+                ref={nameRef}
+                id="new-user-name"
+                name="name"
+                maxLength={120}
+                autoComplete="off"
+                className={ui.input}
+                aria-invalid={!!errors.name || undefined}
+                aria-describedby="new-user-name-error"
+              />
+            </FormField>
+            <FormField id="new-user-email" label="E-mail" error={errors.email}>
+              <input
+                id="new-user-email"
+                name="email"
+                type="email"
+                maxLength={254}
+                autoComplete="off"
+                spellCheck={false}
+                className={ui.input}
+                aria-invalid={!!errors.email || undefined}
+                aria-describedby="new-user-email-error"
+              />
+            </FormField>
+            <FormField id="new-user-role" label="Role" error={errors.role}>
+              <select
+                id="new-user-role"
+                name="role"
+                defaultValue="AGENT"
+                className={ui.input}
+                aria-invalid={!!errors.role || undefined}
+                aria-describedby="new-user-role-error"
+              >
+                {ROLES.map((role) => (
+                  <option key={role} value={role}>
+                    {ROLE_LABELS[role]}
+                  </option>
+                ))}
+              </select>
+            </FormField>
+            <ReasonField id="new-user-reason" error={errors.reason} />
+            <FailureMessage failure={failure} />
+            <div className="mt-2 flex justify-end gap-3">
+              <DialogClose asChild>
+                <button type="button" disabled={mutation.isPending} className={ui.secondaryButton}>
+                  Cancel
+                </button>
+              </DialogClose>
+              <button
+                type="submit"
+                disabled={mutation.isPending}
+                aria-busy={mutation.isPending}
+                className={ui.primaryButton}
+              >
+                {mutation.isPending ? "Adding…" : "Add user"}
+              </button>
+            </div>
+          </form>
+        </>
+      )}
     </DialogFrame>
   );
 }
 
-function AddedUserView({ added, onClose }: { added: AddedUser; onClose: () => void }) {
+function AddedUserResult({ added }: { added: AddedUser }) {
   const { user } = added;
   return (
-    <DialogFrame title={`${user.name} was added`} busy={false} onClose={onClose}>
+    <>
       <DialogDescription className="mt-2 text-slate-700">
         {added.password
           ? `${user.name} (${user.email}) is ${ROLE_IN_SENTENCE[user.role]}. Give them this password in person or by phone. It is shown only this once; tokendesk does not keep it.`
@@ -152,6 +157,6 @@ function AddedUserView({ added, onClose }: { added: AddedUser; onClose: () => vo
           </button>
         </DialogClose>
       </div>
-    </DialogFrame>
+    </>
   );
 }

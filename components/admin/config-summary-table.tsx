@@ -4,7 +4,11 @@ import type { ConfigEntry } from "@/lib/admin/types";
 export function ConfigSummaryTable({ entries }: { entries: ConfigEntry[] }) {
   return (
     <div className="overflow-x-auto">
-      <table className="w-full border-collapse text-left text-sm" aria-label="Configuration">
+      <table className="w-full table-fixed border-collapse text-left text-sm" aria-label="Configuration">
+        <colgroup>
+          <col className="w-80" />
+          <col />
+        </colgroup>
         <thead>
           <tr className="border-b border-slate-300">
             <th scope="col" className="px-3 py-2">

@@ -1,6 +1,7 @@
 "use client";
 
 import * as Dialog from "@radix-ui/react-dialog";
+import { useState } from "react";
 
 /**
  * The administration page's dialogs: Radix (focus kept inside, Escape
@@ -20,12 +21,19 @@ export function DialogFrame({
   onOpenAutoFocus?: (event: Event) => void;
   children: React.ReactNode;
 }) {
+  // Radix returns the focus to a Dialog.Trigger; these dialogs are opened by the table's own buttons, so the
+  // button that had the focus when the dialog opened gets it back.
+  const [opener] = useState(() => (typeof document === "undefined" ? null : (document.activeElement as HTMLElement)));
   return (
     <Dialog.Root open onOpenChange={(open) => !open && !busy && onClose()}>
       <Dialog.Portal>
         <Dialog.Overlay className="fixed inset-0 bg-black/40" />
         <Dialog.Content
           onOpenAutoFocus={onOpenAutoFocus}
+          onCloseAutoFocus={(event) => {
+            event.preventDefault();
+            if (opener?.isConnected) opener.focus();
+          }}
           className="fixed left-1/2 top-16 max-h-[calc(100vh-6rem)] w-[min(34rem,calc(100vw-2rem))] -translate-x-1/2 overflow-y-auto rounded-lg bg-white p-6 shadow-xl"
         >
           <Dialog.Title className="text-xl font-bold">{title}</Dialog.Title>

@@ -89,26 +89,10 @@ export function UserActionDialog({ kind, user, isSelf, onClose, onDone }: Props)
     mutation.mutate({ email: user.email, reason: String(form.get("reason") ?? ""), role });
   }
 
-  if (password)
-    return (
-      <DialogFrame title={`New password for ${user.name}`} busy={false} onClose={onClose}>
-        <DialogDescription className="mt-2 text-slate-700">
-          Give it to {user.name} in person or by phone. It is shown only this once; tokendesk does not keep it.
-        </DialogDescription>
-        <OneTimeSecret label="New password" value={password} testId="one-time-password" />
-        <div className="mt-5 flex justify-end">
-          <DialogClose asChild>
-            <button type="button" className={ui.primaryButton}>
-              Done
-            </button>
-          </DialogClose>
-        </div>
-      </DialogFrame>
-    );
-
   return (
+    // One dialog throughout (the new password replaces the form inside it), so the focus returns to the row's button.
     <DialogFrame
-      title={text.title}
+      title={password ? `New password for ${user.name}` : text.title}
       busy={mutation.isPending}
       onClose={onClose}
       onOpenAutoFocus={(event) => {
@@ -116,56 +100,80 @@ export function UserActionDialog({ kind, user, isSelf, onClose, onDone }: Props)
         (kind === "role" ? roleRef : reasonRef).current?.focus();
       }}
     >
-      <DialogDescription asChild>
-        <div className="mt-2 text-slate-700">
-          <p className="font-medium text-slate-900">
-            {user.name} <span className="font-normal text-slate-700">({user.email})</span>
-          </p>
-          <p className="mt-1">{text.consequence}</p>
-          {isSelf && selfSignsOut(kind) && <p className="mt-1 font-semibold text-red-800">{SELF_WARNING}</p>}
-        </div>
-      </DialogDescription>
-      <form ref={formRef} onSubmit={submit} className="mt-4 grid gap-1" noValidate>
-        {kind === "role" && (
-          <FormField id="user-new-role" label="New role" error={failure?.fieldErrors?.role}>
-            <select
-              ref={roleRef}
-              id="user-new-role"
-              name="role"
-              defaultValue=""
-              className={ui.input}
-              aria-invalid={!!failure?.fieldErrors?.role || undefined}
-              aria-describedby="user-new-role-error"
-            >
-              <option value="" disabled>
-                Choose a role…
-              </option>
-              {ROLES.filter((role: Role) => role !== user.role).map((role) => (
-                <option key={role} value={role}>
-                  {ROLE_LABELS[role]}
-                </option>
-              ))}
-            </select>
-          </FormField>
-        )}
-        <ReasonField id="user-action-reason" inputRef={reasonRef} error={failure?.fieldErrors?.reason} />
-        <FailureMessage failure={failure} />
-        <div className="mt-2 flex justify-end gap-3">
-          <DialogClose asChild>
-            <button type="button" disabled={mutation.isPending} className={ui.secondaryButton}>
-              Cancel
-            </button>
-          </DialogClose>
-          <button
-            type="submit"
-            disabled={mutation.isPending}
-            aria-busy={mutation.isPending}
-            className={text.destructive ? ui.dangerButton : ui.primaryButton}
-          >
-            {mutation.isPending ? text.busy : text.confirm}
-          </button>
-        </div>
-      </form>
+      {password ? (
+        <NewPassword name={user.name} password={password} />
+      ) : (
+        <>
+          <DialogDescription asChild>
+            <div className="mt-2 text-slate-700">
+              <p className="font-medium text-slate-900">
+                {user.name} <span className="font-normal text-slate-700">({user.email})</span>
+              </p>
+              <p className="mt-1">{text.consequence}</p>
+              {isSelf && selfSignsOut(kind) && <p className="mt-1 font-semibold text-red-800">{SELF_WARNING}</p>}
+            </div>
+          </DialogDescription>
+          <form ref={formRef} onSubmit={submit} className="mt-4 grid gap-1" noValidate>
+            {kind === "role" && (
+              <FormField id="user-new-role" label="New role" error={failure?.fieldErrors?.role}>
+                <select
+                  ref={roleRef}
+                  id="user-new-role"
+                  name="role"
+                  defaultValue=""
+                  className={ui.input}
+                  aria-invalid={!!failure?.fieldErrors?.role || undefined}
+                  aria-describedby="user-new-role-error"
+                >
+                  <option value="" disabled>
+                    Choose a role…
+                  </option>
+                  {ROLES.filter((role: Role) => role !== user.role).map((role) => (
+                    <option key={role} value={role}>
+                      {ROLE_LABELS[role]}
+                    </option>
+                  ))}
+                </select>
+              </FormField>
+            )}
+            <ReasonField id="user-action-reason" inputRef={reasonRef} error={failure?.fieldErrors?.reason} />
+            <FailureMessage failure={failure} />
+            <div className="mt-2 flex justify-end gap-3">
+              <DialogClose asChild>
+                <button type="button" disabled={mutation.isPending} className={ui.secondaryButton}>
+                  Cancel
+                </button>
+              </DialogClose>
+              <button
+                type="submit"
+                disabled={mutation.isPending}
+                aria-busy={mutation.isPending}
+                className={text.destructive ? ui.dangerButton : ui.primaryButton}
+              >
+                {mutation.isPending ? text.busy : text.confirm}
+              </button>
+            </div>
+          </form>
+        </>
+      )}
     </DialogFrame>
+  );
+}
+
+function NewPassword({ name, password }: { name: string; password: string }) {
+  return (
+    <>
+      <DialogDescription className="mt-2 text-slate-700">
+        Give it to {name} in person or by phone. It is shown only this once; tokendesk does not keep it.
+      </DialogDescription>
+      <OneTimeSecret label="New password" value={password} testId="one-time-password" />
+      <div className="mt-5 flex justify-end">
+        <DialogClose asChild>
+          <button type="button" className={ui.primaryButton}>
+            Done
+          </button>
+        </DialogClose>
+      </div>
+    </>
   );
 }

@@ -32,19 +32,23 @@ export function UsersPanel({ users, currentUserId, givesPassword, passwords }: P
   return (
     <div className="grid gap-3">
       <div className="flex flex-wrap items-end justify-between gap-3">
-        <UsersToolbar view={view} onChange={setView} shown={shown.length} total={users.length} />
+        <UsersToolbar view={view} onChange={setView} />
         <button type="button" className={ui.primaryButton} onClick={() => setDialog({ kind: "add" })}>
           Add user
         </button>
       </div>
-      <p
-        role="status"
-        aria-live="polite"
-        className="min-h-6 font-medium text-green-900"
-        data-testid="users-announcement"
-      >
-        {announcement}
-      </p>
+      <div className="flex min-h-6 flex-wrap items-baseline gap-x-6 gap-y-1 text-sm">
+        <p role="status" className="text-slate-700" data-testid="user-count">
+          {shown.length !== users.length
+            ? `Showing ${shown.length} of ${users.length} users.`
+            : users.length === 1
+              ? "1 user."
+              : `${users.length} users.`}
+        </p>
+        <p role="status" className="font-medium text-green-900" data-testid="users-announcement">
+          {announcement}
+        </p>
+      </div>
       <UsersTable
         users={shown}
         view={view}

@@ -7,14 +7,12 @@ import { ui } from "@/components/admin/ui";
 interface Props {
   view: UserListView;
   onChange: (view: UserListView) => void;
-  shown: number;
-  total: number;
 }
 
 const filterInput = "mt-1 block rounded-md border border-slate-400 bg-white px-3 py-1.5";
 
-/** Search by name or e-mail, filter by role and status, and how many of the users are shown. */
-export function UsersToolbar({ view, onChange, shown, total }: Props) {
+/** Search by name or e-mail, filter by role and status. */
+export function UsersToolbar({ view, onChange }: Props) {
   return (
     <div className="flex flex-1 flex-wrap items-end gap-4" role="search" aria-label="Users">
       <div className="min-w-64 flex-1">
@@ -65,9 +63,6 @@ export function UsersToolbar({ view, onChange, shown, total }: Props) {
           <option value="disabled">Disabled</option>
         </select>
       </div>
-      <p role="status" className="pb-2 text-sm text-slate-700" data-testid="user-count">
-        {shown === total ? `${total} users.` : `Showing ${shown} of ${total} users.`}
-      </p>
     </div>
   );
 }
