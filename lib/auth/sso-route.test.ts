@@ -156,4 +156,10 @@ describe("a single sign-on that works", () => {
     );
     expect(response).toBe(done);
   });
+
+  it("is not mistaken for a failure when the page asked for has an error parameter of its own", async () => {
+    const done = new Response(null, { status: 302, headers: { location: `${APP}/audit?error=none&outcome=failure` } });
+    const request = new Request(`${APP}/api/auth/callback/oidc?code=c&state=s`);
+    expect(await withSingleSignOn(request, ["callback", "oidc"], async () => done)).toBe(done);
+  });
 });

@@ -57,9 +57,9 @@ export async function withSingleSignOn(request: Request, segments: string[], run
     return refuse(classifyCallbackError(error));
   }
   const response = await run(authOptions(attempt));
-  const destination = await destinationOf(response, reply.json);
-  const nextAuthError = destination ? new URL(destination, url).searchParams.get("error") : null;
-  if (!attempt.failure && !nextAuthError) return response;
+  const nextAuthError = errorOf(await destinationOf(response, reply.json), url);
+  // Only a redirect to an error page is a failure: the page the person wanted may have "?error=" of its own.
+  if (nextAuthError === null) return response;
   const failure =
     attempt.failure ??
     new SsoFailure("SSO_FAILED", `next-auth ended the sign-in with "${nextAuthError?.slice(0, 60)}"`);
@@ -96,6 +96,15 @@ function callbackPathOf(request: Request, form: URLSearchParams | null): string 
 
 function originOf(request: Request): string {
   return new URL(env().NEXTAUTH_URL ?? request.url).origin;
+}
+
+// Where next-auth sends a failed sign-in: its error page, its sign-in page, or ours (pages.error).
+const ERROR_PAGES = new Set(["/api/auth/error", "/api/auth/signin", "/signin"]);
+
+function errorOf(destination: string | null, base: URL): string | null {
+  if (!destination) return null;
+  const target = new URL(destination, base);
+  return ERROR_PAGES.has(target.pathname) ? target.searchParams.get("error") : null;
 }
 
 async function destinationOf(response: Response, json: boolean): Promise<string | null> {
