@@ -94,6 +94,8 @@ describe("adding a user who signs in by single sign-on", () => {
       },
     );
     expect(result).toEqual({ user: expect.objectContaining({ email: "sso.person@example.com", role: "AGENT" }) });
+    const stored = await db().user.findUniqueOrThrow({ where: { email: "sso.person@example.com" } });
+    expect(stored.passwordHash).toBeNull();
     const row = await db().auditEvent.findFirst({
       where: { type: "USER_ADMIN", action: "USER_ADD" },
       orderBy: { seq: "desc" },

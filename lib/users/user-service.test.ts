@@ -15,7 +15,7 @@ describe("user management", () => {
   it("rejects a duplicate email (case-insensitive), unknown role and weak password with clear messages", async () => {
     await addUser({ email: "dup@example.com", name: "Dup", role: "agent" }, BY_TEST);
     await expect(addUser({ email: "DUP@example.com", name: "Dup", role: "agent" }, BY_TEST)).rejects.toThrow(
-      new UserError("A user with email dup@example.com already exists."),
+      new UserError("A user with email dup@example.com already exists.", "invalid", "email"),
     );
     await expect(addUser({ email: "x@example.com", name: "X", role: "wizard" }, BY_TEST)).rejects.toThrow(
       /Unknown role "wizard"/,

@@ -127,17 +127,16 @@ export async function addUser(
 
 /**
  * A user who signs in by single sign-on (or wherever passwords are turned
- * off). The password column is required, so it holds the hash of a random
- * password nobody is told: no password opens the account until an
- * administrator resets it.
+ * off): no password at all (NULL, so none can ever match). Their first
+ * sign-in through the identity provider links this user by e-mail.
  */
 export async function addSingleSignOnUser(input: NewUser, by: AdminContext): Promise<{ user: UserSummary }> {
-  return { user: await createUser(input, generatePassword(), "single sign-on", by) };
+  return { user: await createUser(input, null, "single sign-on", by) };
 }
 
 async function createUser(
   input: NewUser,
-  password: string,
+  password: string | null,
   signIn: "password" | "single sign-on",
   by: AdminContext,
 ): Promise<UserSummary> {
@@ -145,11 +144,11 @@ async function createUser(
   const name = nameSchema.safeParse(input.name);
   if (!name.success) throw new UserError(`Name ${name.error.issues[0]?.message}.`, "invalid", "name");
   const role = requireRole(input.role);
-  const weak = passwordProblem(password);
+  const weak = password === null ? null : passwordProblem(password);
   if (weak) throw new UserError(weak, "invalid", "password");
   if (await db().user.findUnique({ where: { email }, select: { id: true } }))
     throw new UserError(`A user with email ${email} already exists.`, "invalid", "email");
-  const passwordHash = await hashPassword(password);
+  const passwordHash = password === null ? null : await hashPassword(password);
   return audited(by, "USER_ADD", async (tx) => {
     const created = await tx.user.create({
       data: { email, displayName: name.data, role, passwordHash, isDemo: input.isDemo ?? false },
