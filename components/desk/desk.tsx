@@ -40,13 +40,18 @@ export function Desk({ recent, canChange }: DeskProps) {
   const target = targetFromAddress(pathname, params);
   const key = targetKey(target);
 
-  const [query, setQuery] = useState(targetText(target));
-  const [inputError, setInputError] = useState<string | null>(null);
+  // What the box holds. The box itself is uncontrolled (components/desk/search-box.tsx): setQuery writes both.
+  const [query, setQueryState] = useState(targetText(target));
+  const [inputError, setInputError] = useState<string | null>(() => initialQueryError(pathname, params));
   const [recentItems, setRecentItems] = useState(recent);
   // A ticket belongs to what is on screen; a ticket system's link (?ticket=) brings one along.
   const [ticket, setTicket] = useState<Ticket | null>(() => linkedTicket(params, key));
   const [announcement, setAnnouncement] = useState("");
   const searchRef = useRef<HTMLInputElement>(null);
+  const setQuery = useCallback((text: string) => {
+    setQueryState(text);
+    if (searchRef.current && searchRef.current.value !== text) searchRef.current.value = text;
+  }, []);
   const listRef = useRef<HTMLOListElement>(null);
   const shortcuts = useRef<ShortcutTarget | null>(null);
   const registerShortcuts = useCallback((next: ShortcutTarget | null) => (shortcuts.current = next), []);
@@ -55,7 +60,7 @@ export function Desk({ recent, canChange }: DeskProps) {
   const [shownKey, setShownKey] = useState(key);
   if (shownKey !== key) {
     setShownKey(key);
-    setQuery(targetText(target));
+    setQueryState(targetText(target));
     setInputError(null);
     setTicket(linkedTicket(params, key) ?? (ticket?.key === key ? ticket : null));
   }
@@ -84,6 +89,16 @@ export function Desk({ recent, canChange }: DeskProps) {
     if (parsed.kind === "serial") setQuery(parsed.serial);
     else if (parsed.kind === "email") setQuery(parsed.email);
   };
+
+  // The address changed: the box shows what it names (not on first paint, which may hold what was typed early).
+  const paintedKey = useRef(key);
+  useEffect(() => {
+    if (paintedKey.current === key) return;
+    paintedKey.current = key;
+    const box = searchRef.current;
+    if (box && box.value !== targetText(target)) box.value = targetText(target);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the key names the target
+  }, [key]);
 
   // "/" returns to the search box; an action's key opens it when focus is not in a field.
   useEffect(() => {
@@ -115,8 +130,14 @@ export function Desk({ recent, canChange }: DeskProps) {
       }
       return;
     }
-    if (event.ctrlKey || event.metaKey || event.altKey || event.key.length !== 1 || target.kind !== "token") return;
-    if (query.replace(/[\s-]/g, "") !== target.serial) return;
+    if (event.ctrlKey || event.metaKey || event.altKey || event.key.length !== 1) return;
+    // Only over what was just looked up, with the caret at its end: after "/" (all selected) a letter types.
+    const box = event.currentTarget;
+    if (box.selectionStart !== box.value.length || box.selectionEnd !== box.value.length) return;
+    const shown =
+      (target.kind === "token" && query.replace(/[\s-]/g, "") === target.serial) ||
+      (target.kind === "user" && query.trim().toLowerCase() === target.email);
+    if (!shown) return;
     const action = shortcuts.current && actionForKey(event.key, shortcuts.current.actions);
     if (action) {
       event.preventDefault();
@@ -147,8 +168,8 @@ export function Desk({ recent, canChange }: DeskProps) {
       <section aria-label="Search">
         <SearchBox
           ref={searchRef}
-          value={query}
-          onChange={setQuery}
+          initialValue={paramsQuery(pathname, params) ?? query}
+          onChange={setQueryState}
           onSubmit={search}
           onKeyDown={onBoxKey}
           error={inputError}
@@ -170,6 +191,18 @@ export function Desk({ recent, canChange }: DeskProps) {
       {target.kind === "none" && !inputError && <EmptyDesk />}
     </div>
   );
+}
+
+/** A search sent before the page's script started (GET /?q=…) that the server could not place. */
+function paramsQuery(pathname: string, params: URLSearchParams): string | null {
+  return pathname === "/" ? params.get("q") : null;
+}
+
+function initialQueryError(pathname: string, params: URLSearchParams): string | null {
+  const q = paramsQuery(pathname, params);
+  if (q === null) return null;
+  const parsed = parseDeskQuery(q);
+  return parsed.kind === "invalid" ? parsed.message : null;
 }
 
 function linkedTicket(params: URLSearchParams, key: string): Ticket | null {

@@ -3,25 +3,33 @@
 import { forwardRef, type KeyboardEvent } from "react";
 
 interface SearchBoxProps {
-  value: string;
+  /** What the box shows when the desk's address changes (set on the element by the desk, not by React). */
+  initialValue: string;
   onChange: (value: string) => void;
   onSubmit: (value: string) => void;
   onKeyDown?: (event: KeyboardEvent<HTMLInputElement>) => void;
   error: string | null;
 }
 
-/** One box for what the caller gives: a serial read aloud, an e-mail, or a name. */
+/**
+ * One box for what the caller gives: a serial read aloud, an e-mail, or a
+ * name. Uncontrolled on purpose: what an agent types before the page's script
+ * has started is kept, and if they press Enter even before that, the plain
+ * form still searches (GET /?q=…, which the desk picks up).
+ */
 export const SearchBox = forwardRef<HTMLInputElement, SearchBoxProps>(function SearchBox(
-  { value, onChange, onSubmit, onKeyDown, error },
+  { initialValue, onChange, onSubmit, onKeyDown, error },
   ref,
 ) {
   return (
     <form
       role="search"
       aria-label="Find a token or a caller"
+      method="get"
+      action="/"
       onSubmit={(event) => {
         event.preventDefault();
-        onSubmit(value);
+        onSubmit(new FormData(event.currentTarget).get("q")?.toString() ?? "");
       }}
       className="flex flex-wrap items-start gap-3"
     >
@@ -33,7 +41,7 @@ export const SearchBox = forwardRef<HTMLInputElement, SearchBoxProps>(function S
           ref={ref}
           id="desk-search"
           name="q"
-          value={value}
+          defaultValue={initialValue}
           onChange={(event) => onChange(event.target.value)}
           onKeyDown={onKeyDown}
           autoFocus

@@ -62,10 +62,17 @@ export function TokenView({
   const found = lookup.data?.ok && lookup.data.data.found ? lookup.data.data : null;
   const actions = useMemo(() => (found ? tokenActions(found, canChange) : []), [found, canChange]);
 
+  const offersCode = confirmation?.action === "disable" && confirmation.reason === "lost" && !!found?.owner?.email;
+  const followUps: DeskAction[] = offersCode ? ["issue-code"] : [];
+  const keys = useMemo(
+    () => (offersCode && !actions.includes("issue-code") ? [...actions, "issue-code" as const] : actions),
+    [actions, offersCode],
+  );
+
   useEffect(() => {
-    registerShortcuts({ actions, open: (action) => setOpen({ action, opener: null }) });
+    registerShortcuts({ actions: keys, open: (action) => setOpen({ action, opener: null }) });
     return () => registerShortcuts(null);
-  }, [actions, registerShortcuts]);
+  }, [keys, registerShortcuts]);
 
   // Back from signing in again with a dialog's draft: open that dialog once the token is shown.
   useEffect(() => {
@@ -74,6 +81,20 @@ export function TokenView({
       setOpen({ action: resume, opener: null });
     }
   }, [resume, found, actions]);
+
+  // What the screen reader says after a lookup: the same sentence the card opens with.
+  const answer = lookup.data;
+  useEffect(() => {
+    if (!answer) return;
+    if (!answer.ok) announce(answer.message);
+    else if (!answer.data.found) announce(`No token with serial ${groupSerial(serial)}.`);
+    else if (answer.data.kind === "SID700")
+      announce(
+        verdictFor(answer.data.token, { now: Date.now(), lastChange: answer.data.lastChange, formatDay: dayFormat })
+          .headline,
+      );
+    else announce(`DS100 authenticator ${groupSerial(serial)}.`);
+  }, [answer, serial, announce]);
 
   const refresh = () => {
     void queryClient.invalidateQueries({ queryKey: tokenQueryKey(serial) });
@@ -123,9 +144,6 @@ export function TokenView({
       })
     : null;
   const bar = <ActionBar actions={actions} onOpen={(action, opener) => setOpen({ action, opener })} />;
-  const followUps: DeskAction[] =
-    confirmation?.action === "disable" && confirmation.reason === "lost" && found.owner?.email ? ["issue-code"] : [];
-
   return (
     <Layout serial={serial} lookupAt={lookup.dataUpdatedAt}>
       <div className="grid gap-3">
@@ -167,7 +185,7 @@ export function TokenView({
         <TokenDialogs
           action={open.action}
           found={found}
-          ticket={ticket}
+          ticket={followUps.includes(open.action) && confirmation ? followUpDraft(confirmation, ticket) : ticket}
           onClose={() => setOpen(null)}
           returnFocus={() =>
             open.opener && document.contains(open.opener)
@@ -188,6 +206,11 @@ export function TokenView({
       )}
     </Layout>
   );
+}
+
+/** A follow-up is the same piece of work: it keeps the ticket and the reason of the change before it. */
+export function followUpDraft(confirmation: Confirmation, ticket: DeskViewProps["ticket"]): DeskViewProps["ticket"] {
+  return { ticket: confirmation.ticket ?? ticket.ticket, reason: confirmation.reason ?? "", note: "" };
 }
 
 function noActionsSentence(found: Found): string {

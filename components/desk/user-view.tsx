@@ -16,6 +16,7 @@ import { UserAuthenticators, sidActions, type CardTarget } from "@/components/de
 import { UserDialogs } from "@/components/desk/user-dialogs";
 import { UserFacts } from "@/components/desk/user-facts";
 import { VerificationPanel } from "@/components/desk/verification-panel";
+import { followUpDraft } from "@/components/desk/token-view";
 
 type Open = { action: DeskAction; target: CardTarget | null; opener: HTMLElement | null };
 
@@ -163,7 +164,7 @@ export function UserView({
           open={open}
           card={card}
           person={person}
-          ticket={ticket}
+          ticket={followUps.includes(open.action) && confirmation ? followUpDraft(confirmation, ticket) : ticket}
           verificationId={verificationId ?? undefined}
           onClose={() => setOpen(null)}
           returnFocus={() =>

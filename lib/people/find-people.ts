@@ -12,6 +12,9 @@ import { RsaError } from "@/lib/rsa/errors";
 import type { RsaUser } from "@/lib/rsa/user-types";
 import { describeRsaFailure } from "@/lib/tokens/rsa-messages";
 
+const REFUSED_SEARCH =
+  "RSA did not accept this search. Check the spelling with the caller, or search by the e-mail address.";
+
 /** One line of a search's list of people. */
 export interface PersonMatch {
   id: string;
@@ -93,7 +96,10 @@ export async function findPeople(
     return fail("AUDIT_UNAVAILABLE", AUDIT_UNAVAILABLE, { referenceId: ctx.requestId });
   }
   if (failure) {
-    return fail(`RSA_${failure.kind.toUpperCase()}`, describeRsaFailure(failure, "lookup"), {
+    // RSA refusing what was typed is about the caller's address, not a serial: say so.
+    const message =
+      failure.kind === "bad_request" && !failure.nothingSent ? REFUSED_SEARCH : describeRsaFailure(failure, "lookup");
+    return fail(`RSA_${failure.kind.toUpperCase()}`, message, {
       referenceId: ctx.requestId,
     });
   }

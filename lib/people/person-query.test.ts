@@ -8,6 +8,7 @@ describe("what an agent types for a person", () => {
     ['"Jane Doe" <jane.doe@example.com>', "jane.doe@example.com"],
     ["Jane Doe <Jane.Doe@example.com>", "jane.doe@example.com"],
     ["<jane.doe@example.com>", "jane.doe@example.com"],
+    ["jane@mail.example.co.uk", "jane@mail.example.co.uk"],
     ["mailto:jane.doe@example.com", "jane.doe@example.com"],
     ["jane.doe @ example.com", "jane.doe@example.com"],
   ])("reads %j as the e-mail %s", (input, email) => {
@@ -19,6 +20,8 @@ describe("what an agent types for a person", () => {
     ["jane", "jane"],
     ["j.doe", "j.doe"],
     ["jane.doe@exam", "jane.doe@exam"],
+    ["jane.doe@example.c", "jane.doe@example.c"],
+    ["jane.doe@example.c0", "jane.doe@example.c0"],
     ["O'Connor, Mary-Jane", "o'connor.mary-jane"],
   ])("searches %j as the part of an e-mail %j", (input, emailLike) => {
     expect(parsePersonQuery(input)).toMatchObject({ kind: "partial", emailLike });

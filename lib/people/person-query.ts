@@ -8,7 +8,8 @@ export type PersonQuery =
   /** Searched as a literal part of e-mail addresses (RSA's user search v2). */
   | { kind: "partial"; emailLike: string; typed: string };
 
-const EMAIL = /^[^\s@<>"(),;:]+@[^\s@<>"(),;:]+\.[^\s@<>"(),;:]+$/;
+// A whole address ends in a name of letters (".com", ".co.uk"); "jane@example.c0" is still being typed.
+const EMAIL = /^[^\s@<>"(),;:]+@[^\s@<>"(),;:]+\.\p{L}{2,}$/u;
 
 export function parsePersonQuery(input: string): PersonQuery | { kind: "invalid"; message: string } {
   let text = input.trim();

@@ -17,6 +17,8 @@ import type { SidToken } from "@/lib/rsa/types";
 import type { DeviceSummary, RsaUser } from "@/lib/rsa/user-types";
 import { describeRsaFailure } from "@/lib/tokens/rsa-messages";
 
+const REFUSED_EMAIL = "RSA did not accept this e-mail address. Check it with the caller.";
+
 /**
  * Everything the desk shows about a caller found by e-mail: the user record
  * (call 11), every authenticator they hold (call 12), the changes tokendesk
@@ -95,7 +97,10 @@ export async function loadUserCard(
     return fail("AUDIT_UNAVAILABLE", AUDIT_UNAVAILABLE, { referenceId: ctx.requestId });
   }
   if (failure) {
-    return fail(`RSA_${failure.kind.toUpperCase()}`, describeRsaFailure(failure, "lookup"), {
+    // RSA refusing what was typed is about the caller's address, not a serial: say so.
+    const message =
+      failure.kind === "bad_request" && !failure.nothingSent ? REFUSED_EMAIL : describeRsaFailure(failure, "lookup");
+    return fail(`RSA_${failure.kind.toUpperCase()}`, message, {
       referenceId: ctx.requestId,
     });
   }
