@@ -9,17 +9,40 @@ const subscribe = () => () => {};
  * A time in the viewer's own zone, with UTC on hover. The server renders UTC
  * (it does not know the zone); the browser swaps in local time after hydration.
  */
-export function LocalTime({ iso, withRelative = false }: { iso: string; withRelative?: boolean }) {
+export function LocalTime({
+  iso,
+  withRelative = false,
+  withSeconds = false,
+  stacked = false,
+}: {
+  iso: string;
+  withRelative?: boolean;
+  /** For records compared to the second (the audit's details); screens read by agents keep minutes. */
+  withSeconds?: boolean;
+  /** The date above the time, for narrow table columns (the audit history). */
+  stacked?: boolean;
+}) {
   const date = new Date(iso);
   const utc = `${date.toISOString().replace("T", " ").slice(0, 19)} UTC`;
+  const timeStyle = withSeconds ? "medium" : "short";
+  // One string per snapshot (useSyncExternalStore compares snapshots); a stacked one splits at the newline.
   const local = useSyncExternalStore(
     subscribe,
-    () => date.toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" }),
-    () => utc,
+    () =>
+      stacked
+        ? `${date.toLocaleDateString(undefined, { dateStyle: "medium" })}\n${date.toLocaleTimeString(undefined, { timeStyle })}`
+        : date.toLocaleString(undefined, { dateStyle: "medium", timeStyle }),
+    () => (stacked ? utc.replace(" ", "\n") : utc),
   );
   return (
     <time dateTime={iso} title={utc}>
-      {local}
+      {stacked
+        ? local.split("\n").map((part) => (
+            <span key={part} className="block whitespace-nowrap">
+              {part}
+            </span>
+          ))
+        : local}
       {withRelative && <span className="ml-1 text-slate-600">({relative(date)})</span>}
     </time>
   );

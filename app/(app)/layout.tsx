@@ -3,7 +3,7 @@ import { getCurrentUser } from "@/lib/auth/current-user";
 import { DatabaseUnavailableError } from "@/lib/db/availability";
 import { env } from "@/lib/env";
 import { TopBar } from "@/components/top-bar";
-import { DemoBanner } from "@/components/demo-banner";
+import { SkipLink } from "@/components/skip-link";
 import { Providers } from "@/app/(app)/providers";
 import { RsaStatusBanner } from "@/components/rsa-status-banner";
 import { rsaAvailability } from "@/lib/rsa/availability";
@@ -24,15 +24,9 @@ export default async function SignedInLayout({ children }: { children: React.Rea
   if (!user) return <>{children}</>;
   return (
     <>
-      <a
-        href="#main"
-        className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:bg-white focus:px-3 focus:py-2"
-      >
-        Skip to content
-      </a>
-      {env().DEMO_MODE && <DemoBanner />}
-      <TopBar user={user} />
-      <main id="main" className="mx-auto w-full max-w-7xl px-4 py-6">
+      <SkipLink />
+      <TopBar user={user} demo={env().DEMO_MODE} />
+      <main id="main" tabIndex={-1} className="mx-auto w-full max-w-7xl px-4 py-6 focus:outline-none">
         <Providers>
           <RsaStatusBanner initial={rsaAvailability()} />
           {children}
