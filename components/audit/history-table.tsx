@@ -1,162 +1,143 @@
-import Link from "next/link";
 import type { HistoryRow } from "@/lib/audit/history-query";
-import { outcomeWords, type OutcomeWords } from "@/lib/audit/outcome-words";
-import { LocalTime } from "@/components/local-time";
+import type { HistoryFilters } from "@/lib/audit/history-filters";
+import { eventTitle, reasonWords, stateLines, type OwnerNames } from "@/lib/audit/history-words";
 import { groupSerial } from "@/lib/tokens/serial";
-import { CHANGE_REASONS } from "@/lib/tokens/change-reasons";
+import { LocalTime } from "@/components/local-time";
+import { EventOutcome } from "@/components/audit/event-outcome";
+import { EventDetail } from "@/components/audit/event-detail";
+import { ExpandableEvent } from "@/components/audit/expandable-event";
+import { AgentPivots } from "@/components/audit/event-pivots";
 
-const EVENT_LABELS: Record<string, string> = {
-  CHANGE_INTENT: "Change",
-  CHANGE_REFUSED: "Refused change",
-  LOOKUP: "Lookup",
-  SIGN_IN: "Sign-in",
-  SIGN_IN_FAILED: "Failed sign-in",
-  SIGN_OUT: "Sign-out",
-  ACCESS_DENIED: "Access denied",
-  EXPORT: "Export",
-};
+const HEADERS = ["Time", "Agent", "Event", "Serial", "Owner", "Ticket, reason", "Outcome"];
+const CELL = "px-2 py-1.5";
 
-function outcomeText(row: HistoryRow, now: number): OutcomeWords {
-  const words = outcomeWords(row, now);
-  const quiet = ["SUCCESS", "FOUND", "APPLIED"].includes(row.outcome ?? "") || row.resolution;
-  const error = row.errorCode && !quiet ? `: ${row.errorCode.toLowerCase().replace(/_/g, " ")}` : "";
-  const status = row.rsaStatus && !quiet ? ` (RSA ${row.rsaStatus})` : "";
-  return { text: `${words.text}${error}${status}`, tone: words.tone };
-}
-
-const TONE = {
-  ok: "text-green-800",
-  bad: "text-red-800 font-semibold",
-  unknown: "text-amber-900 font-semibold",
-  neutral: "text-slate-700",
-};
-
-/** The dense table supervisors read; each row opens to every recorded field. */
-export function HistoryTable({ rows, now }: { rows: HistoryRow[]; now: number }) {
-  if (rows.length === 0) {
-    return (
-      <p className="rounded-lg border border-slate-200 bg-white p-6 text-slate-700">
-        No audit events match these filters.
-      </p>
-    );
-  }
+/** The dense table supervisors read; each event opens, below itself, to everything recorded about it. */
+export function HistoryTable({
+  rows,
+  now,
+  owners,
+  filters,
+}: {
+  rows: HistoryRow[];
+  now: number;
+  owners: OwnerNames;
+  filters: HistoryFilters;
+}) {
+  if (rows.length === 0) return null;
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+    <div className="rounded-lg border border-slate-200 bg-white">
       <table className="w-full border-collapse text-left text-sm" data-testid="audit-table">
+        <caption className="sr-only">
+          Audit events, newest first. Each event&apos;s Details button opens everything recorded about it.
+        </caption>
         <thead className="bg-slate-100">
           <tr>
-            {["Time", "Agent", "Event", "Serial", "RSA user", "Ticket", "Reason", "Outcome", "ms", ""].map((h) => (
-              <th key={h} scope="col" className="px-2 py-2 font-semibold">
+            {HEADERS.map((h) => (
+              <th key={h} scope="col" className={`${CELL} font-semibold`}>
                 {h}
               </th>
             ))}
+            <th scope="col" className={CELL}>
+              <span className="sr-only">Details</span>
+            </th>
           </tr>
         </thead>
-        <tbody>
-          {rows.map((row) => {
-            const outcome = outcomeText(row, now);
-            return (
-              <tr key={row.id} className="border-t border-slate-200 align-top" data-testid="audit-row">
-                <td className="whitespace-nowrap px-2 py-1.5">
-                  <LocalTime iso={row.occurredAt.toISOString()} />
-                </td>
-                <td className="px-2 py-1.5">
-                  {row.actorId ? (
-                    <>
-                      <Link
-                        href={`/audit?agent=${row.actorId}&range=today`}
-                        className="text-blue-800 underline"
-                        title="What this agent did today"
-                      >
-                        {row.actorName ?? row.actorEmail}
-                      </Link>{" "}
-                      <Link
-                        href={`/audit?agent=${row.actorId}&range=7d`}
-                        className="text-xs text-blue-800 underline"
-                        title="What this agent did in the last 7 days"
-                      >
-                        7 days
-                      </Link>
-                    </>
-                  ) : (
-                    (row.actorName ?? row.actorEmail ?? "—")
-                  )}
-                </td>
-                <td className="px-2 py-1.5">
-                  {EVENT_LABELS[row.type] ?? row.type}
-                  {row.action && !row.action.startsWith("EXPORT") ? ` · ${row.action.toLowerCase()}` : ""}
-                </td>
-                <td className="whitespace-nowrap px-2 py-1.5 font-mono">
-                  {row.serial ? (
-                    <Link href={`/audit?serial=${row.serial}&range=all`} className="underline">
-                      {groupSerial(row.serial)}
-                    </Link>
-                  ) : (
-                    "—"
-                  )}
-                </td>
-                <td className="max-w-40 truncate px-2 py-1.5 font-mono text-xs" title={row.rsaUserId ?? ""}>
-                  {row.rsaUserId ?? "—"}
-                </td>
-                <td className="px-2 py-1.5">{row.ticket ?? "—"}</td>
-                <td className="px-2 py-1.5">
-                  {row.reason ? (CHANGE_REASONS[row.reason as keyof typeof CHANGE_REASONS] ?? row.reason) : "—"}
-                </td>
-                <td className={`px-2 py-1.5 ${TONE[outcome.tone]}`}>{outcome.text || "—"}</td>
-                <td className="px-2 py-1.5 text-right tabular-nums">{row.durationMs ?? ""}</td>
-                <td className="px-2 py-1.5">
-                  <details>
-                    <summary className="cursor-pointer text-blue-800 underline">Details</summary>
-                    <RowDetail row={row} />
-                  </details>
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
+        {rows.map((row) => (
+          <ExpandableEvent
+            key={row.id}
+            columns={HEADERS.length + 1}
+            label={`${eventTitle(row)}${row.serial ? ` ${groupSerial(row.serial)}` : ""}, ${row.occurredAt.toISOString().slice(0, 19).replace("T", " ")} UTC`}
+            cells={<EventCells row={row} now={now} owners={owners} filters={filters} />}
+            detail={<EventDetail row={row} owners={owners} now={now} filters={filters} />}
+          />
+        ))}
       </table>
     </div>
   );
 }
 
-function RowDetail({ row }: { row: HistoryRow }) {
-  const fields: [string, unknown][] = [
-    ["Event id", row.id],
-    ["Chain position", row.seq],
-    ["Agent email", row.actorEmail],
-    ["Agent role", row.actorRole],
-    ["Token type", row.tokenType],
-    ["Note", row.note],
-    ["State before", row.stateBefore],
-    ["State after", row.stateAfter],
-    ["RSA status", row.rsaStatus],
-    ["Error code", row.errorCode],
-    ["Outcome recorded", row.outcomeAt?.toISOString()],
-    ["Outcome recorded by", row.outcomeActor],
-    ["Resolution", row.resolution],
-    ["Resolved", row.resolvedAt?.toISOString()],
-    ["Resolution details", row.resolutionDetails],
-    ["Request id", row.requestId],
-    ["Client IP", row.clientIp],
-    ["User agent", row.userAgent],
-    ["Details", row.details],
-    ["Outcome details", row.outcomeDetails],
-    ["Row hash", row.hash],
-  ];
+function EventCells({
+  row,
+  now,
+  owners,
+  filters,
+}: {
+  row: HistoryRow;
+  now: number;
+  owners: OwnerNames;
+  filters: HistoryFilters;
+}) {
+  const { lines } = stateLines(row, owners);
+  const change = lines.find((line) => line.label !== "Owner") ?? lines[0];
   return (
-    <dl className="mt-2 grid min-w-96 grid-cols-[9rem_1fr] gap-x-3 gap-y-1 text-xs">
-      {fields.map(([term, value]) => (
-        <div key={term} className="contents">
-          <dt className="font-semibold text-slate-600">{term}</dt>
-          <dd className="break-all font-mono">
-            {value === null || value === undefined
-              ? "—"
-              : typeof value === "object"
-                ? JSON.stringify(value)
-                : String(value)}
-          </dd>
-        </div>
-      ))}
-    </dl>
+    <>
+      <td className={CELL}>
+        <LocalTime iso={row.occurredAt.toISOString()} stacked />
+      </td>
+      <td className={CELL}>
+        <Actor row={row} view={filters.action} />
+      </td>
+      <td className={`${CELL} min-w-32`}>
+        {eventTitle(row, { tokenType: false })}
+        {change && (
+          <span className="block text-xs text-slate-700">
+            {change.before} → {change.after}
+          </span>
+        )}
+      </td>
+      <td className={`${CELL} whitespace-nowrap`}>
+        <span className="font-mono">{row.serial ? groupSerial(row.serial) : "—"}</span>
+        {row.tokenType && <span className="block text-xs text-slate-700">{row.tokenType}</span>}
+      </td>
+      <td className={CELL}>
+        <Owner rsaUserId={row.rsaUserId} owners={owners} />
+      </td>
+      <td className={`${CELL} max-w-40 [overflow-wrap:anywhere]`}>
+        {row.ticket ?? "—"}
+        {row.reason && <span className="block text-xs text-slate-700">{reasonWords(row.reason)}</span>}
+      </td>
+      <td className={`${CELL} min-w-36`}>
+        <EventOutcome row={row} now={now} />
+      </td>
+    </>
+  );
+}
+
+function Actor({ row, view }: { row: HistoryRow; view: HistoryFilters["action"] }) {
+  if (row.actorId)
+    return (
+      <>
+        <span className="font-medium">{row.actorName ?? row.actorEmail}</span>
+        <AgentPivots actorId={row.actorId} view={view} />
+      </>
+    );
+  if (row.actorRole === "SYSTEM") return <span className="text-slate-700">{row.actorName} (tokendesk)</span>;
+  return (
+    <>
+      <span className="break-all">{row.actorEmail ?? "someone"}</span>
+      <span className="block text-xs text-slate-700">not signed in</span>
+    </>
+  );
+}
+
+function Owner({ rsaUserId, owners }: { rsaUserId: string | null; owners: OwnerNames }) {
+  if (!rsaUserId) return <>—</>;
+  const known = owners.get(rsaUserId);
+  if (known?.name || known?.email)
+    return (
+      <>
+        {known.name ?? known.email}
+        {known.name && known.email && (
+          <span className="block max-w-40 truncate text-xs text-slate-700" title={known.email}>
+            {known.email}
+          </span>
+        )}
+      </>
+    );
+  // An id nobody has a name for: its start, whole on hover and in the details.
+  return (
+    <span className="block max-w-20 truncate font-mono text-xs" title={rsaUserId}>
+      {rsaUserId}
+    </span>
   );
 }

@@ -1,5 +1,6 @@
 import type { HistoryRow } from "@/lib/audit/history-query";
 import { outcomeWords } from "@/lib/audit/outcome-words";
+import { eventSummary } from "@/lib/audit/history-words";
 
 /**
  * Export formats. CSV opens cleanly in Excel (UTF-8 BOM, CRLF) and is safe
@@ -34,6 +35,8 @@ export const EXPORT_COLUMNS: { header: string; value: (r: HistoryRow) => unknown
   { header: "client_ip", value: (r) => r.clientIp },
   { header: "seq", value: (r) => r.seq },
   { header: "hash", value: (r) => r.hash },
+  // Last, so existing columns keep their places: the event in the audit page's words.
+  { header: "summary", value: (r) => eventSummary(r) },
 ];
 
 export function neutraliseCell(value: unknown): string {

@@ -15,6 +15,8 @@ export const RANGES = {
   custom: "Custom",
 } as const;
 export const ACTION_FILTERS = {
+  "changes-refused": "Changes and refusals",
+  all: "Everything",
   changes: "All changes",
   enable: "Enable",
   disable: "Disable",
@@ -23,8 +25,27 @@ export const ACTION_FILTERS = {
   "sign-in": "Sign-ins and sign-outs",
   refused: "Refused attempts",
   export: "Exports",
-  admin: "User administration and checkpoints",
+  admin: "Administration (users, checkpoints)",
 } as const;
+export type ActionFilter = keyof typeof ACTION_FILTERS;
+
+/**
+ * What the audit page shows when the URL names no action: what supervisors
+ * review (changes, and attempts that were refused), not the far more numerous
+ * lookups and sign-ins, which are one click away. The export route keeps "no
+ * action" as everything; the page's export links always name the action.
+ */
+export const DEFAULT_PAGE_ACTION: ActionFilter = "changes-refused";
+
+/** The one-click views above the filters: each is an action filter. */
+export const VIEWS: { label: string; action: ActionFilter }[] = [
+  { label: "Changes and refusals", action: "changes-refused" },
+  { label: "Lookups", action: "lookup" },
+  { label: "Sign-ins", action: "sign-in" },
+  { label: "Administration", action: "admin" },
+  { label: "Everything", action: "all" },
+];
+
 export const OUTCOME_FILTERS = {
   success: "Succeeded",
   failure: "Failed",
@@ -72,6 +93,12 @@ export type HistoryFilters = z.infer<typeof historyFiltersSchema>;
 export function parseHistoryFilters(params: Record<string, string | string[] | undefined>): HistoryFilters {
   const flat = Object.fromEntries(Object.entries(params).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
   return historyFiltersSchema.parse(flat);
+}
+
+/** The audit page's filters: the URL's, with the default view when the URL names no action. */
+export function pageFilters(params: Record<string, string | string[] | undefined>): HistoryFilters {
+  const filters = parseHistoryFilters(params);
+  return filters.action ? filters : { ...filters, action: DEFAULT_PAGE_ACTION };
 }
 
 /** The URL query for these filters (without the cursor unless asked), for links and exports. */

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { appendAuditEvent } from "@/lib/audit/append";
 import { auditEvents, NO_REQUEST } from "@/lib/audit/events";
 import { backdated, testAgent, testChange, testIntent } from "@/lib/test-support/audit-events";
-import { parseHistoryFilters } from "@/lib/audit/history-filters";
+import { pageFilters, parseHistoryFilters } from "@/lib/audit/history-filters";
 import { historyBatches, historyPage, PAGE_SIZE } from "@/lib/audit/history-query";
 import { csvHeader, csvRows, jsonLines, neutraliseCell } from "@/lib/audit/export-format";
 import { outcomeWords } from "@/lib/audit/outcome-words";
@@ -122,6 +122,9 @@ describe("audit history query", async () => {
     [{ outcome: "success", agent: bob.id }, ["000000000780", "000000000777"]],
     [{ outcome: "unknown" }, ["000000000781"]],
     [{ outcome: "failure", agent: bob.id }, []],
+    // The audit page's default view: changes and refusals, none of Alice's lookups.
+    [{ action: "changes-refused" }, ["000000000781", "000000000780", "000000000778", "000000000777", "000000000779"]],
+    [{ action: "all", serial: "200000000007" }, ["200000000007"]],
     [
       { range: "1h", agent: bob.id, action: "changes" },
       ["000000000781", "000000000780", "000000000777", "000000000779"],
@@ -129,6 +132,14 @@ describe("audit history query", async () => {
   ])("filters by %j", async (params, serials) => {
     const { rows } = await historyPage(parseHistoryFilters(params as Record<string, string>));
     expect(rows.map((r) => r.serial)).toEqual(serials);
+  });
+
+  it("opens the page on changes and refusals unless the URL names a view", () => {
+    expect(pageFilters({}).action).toBe("changes-refused");
+    expect(pageFilters({ action: "lookup" }).action).toBe("lookup");
+    expect(pageFilters({ action: "not-a-view" }).action).toBe("changes-refused");
+    // The export route keeps "no action" as everything; the page's links always name it.
+    expect(parseHistoryFilters({}).action).toBeUndefined();
   });
 
   it("streams exactly the filtered set in batches", async () => {

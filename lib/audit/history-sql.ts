@@ -36,6 +36,13 @@ function actionWhere(action: string, mode: Mode): Prisma.Sql {
   const change = mode === "intent" ? Prisma.sql`e.type = 'CHANGE_INTENT'` : Prisma.sql`e.type IN ${SETTLING}`;
   const byAction = (name: string) => Prisma.sql`(${change} OR e.type = 'CHANGE_REFUSED') AND e.action = ${name}`;
   switch (action) {
+    // What supervisors review first: every change, every attempt that was refused before RSA
+    // was asked (a change or an access), and nothing else. One IN list, so the
+    // (type, occurred_at) index serves it as one condition.
+    case "changes-refused":
+      return mode === "intent"
+        ? Prisma.sql`e.type IN ('CHANGE_INTENT', 'CHANGE_REFUSED', 'ACCESS_DENIED')`
+        : Prisma.sql`e.type IN ('CHANGE_OUTCOME', 'CHANGE_RESOLUTION', 'CHANGE_REFUSED', 'ACCESS_DENIED')`;
     case "changes":
       return change;
     case "enable":
@@ -80,7 +87,7 @@ export function historyWhere(filters: HistoryFilters, now = new Date()): Prisma.
   if (filters.serial) parts.push(Prisma.sql`e.serial = ${filters.serial}`);
   if (filters.ticket) parts.push(Prisma.sql`e.ticket = ${filters.ticket}`);
   if (filters.rsaUser) parts.push(Prisma.sql`e.rsa_user_id = ${filters.rsaUser}`);
-  if (filters.action) parts.push(actionWhere(filters.action, mode));
+  if (filters.action && filters.action !== "all") parts.push(actionWhere(filters.action, mode));
   if (filters.outcome) parts.push(OUTCOME_WHERE[filters.outcome]!);
   return Prisma.join(parts, " AND ");
 }
