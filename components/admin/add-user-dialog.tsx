@@ -27,6 +27,7 @@ export function AddUserDialog({ givesPassword, onClose, onDone }: Props) {
   const [added, setAdded] = useState<AddedUser | null>(null);
   const mutation = useMutation({
     mutationFn: addUserAction,
+    gcTime: 0, // the answer carries a one-time password: keep it no longer than this dialog
     onSuccess: (result) => {
       if (!result.ok) return setFailure(result);
       setAdded(result.data);

@@ -61,6 +61,7 @@ export function UserActionDialog({ kind, user, isSelf, onClose, onDone }: Props)
 
   const mutation = useMutation({
     mutationFn: (input: { email: string; reason: string; role?: string }) => run(kind, input),
+    gcTime: 0, // a reset's answer carries a one-time password: keep it no longer than this dialog
     onSuccess: (result) => {
       if (!result.ok) return setFailure(result);
       const message = doneText(kind, result.data.user, { ended: result.data.ended });
