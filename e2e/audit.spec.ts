@@ -2,9 +2,12 @@ import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { expect, test, type Browser, type Page } from "@playwright/test";
+import pg from "pg";
+import { freePort } from "../lib/test-support/free-port";
 import { SEED_EXAMPLES } from "../simulator/index";
 import { E2E } from "./support/environment";
 import { demoAccount, signIn } from "./support/fixtures";
+import { startOwnInstance } from "./support/own-instance";
 import { tenant } from "./support/tenant";
 
 /** An agent enables the seeded disabled token under a ticket, through the desk. */
@@ -198,6 +201,43 @@ test("the chain status says when it was verified, what it covered and what was a
   await expect(status.getByTestId("rows-since")).toContainText(
     /[\d,]+ rows? ha(s|ve) been added since, not yet verified/,
   );
+});
+
+test("a row edited behind tokendesk's back turns the chain status red, naming the row and what is wrong", async ({
+  browser,
+}) => {
+  // An instance of its own: the shared server's chain must stay intact for every other test.
+  test.setTimeout(150_000);
+  const pgPort = await freePort();
+  const instance = await startOwnInstance({ env: { EMBEDDED_PG_PORT: String(pgPort) }, timeoutMs: 90_000 });
+  try {
+    const page = await browser.newPage({ baseURL: instance.url });
+    await signIn(page, instance.demoAccount("supervisor"));
+    // What someone with the database owner's password could do: switch the guard off and edit a row.
+    const password = readFileSync(path.join(instance.dataDir, "pg-password"), "utf8").trim();
+    const owner = new pg.Client({
+      connectionString: `postgresql://tokendesk:${encodeURIComponent(password)}@127.0.0.1:${pgPort}/tokendesk`,
+    });
+    await owner.connect();
+    try {
+      await owner.query("ALTER TABLE audit_events DISABLE TRIGGER audit_events_no_update_delete");
+      await owner.query("UPDATE audit_events SET actor_email = 'someone.else@example.com' WHERE seq = 2");
+    } finally {
+      await owner.end();
+    }
+
+    await page.goto("/audit");
+    const status = page.getByTestId("verification-status");
+    await status.getByRole("button", { name: "Verify now" }).click();
+    await expect(status.getByRole("status")).toContainText("the chain is broken at row 2", { timeout: 20_000 });
+    const alarm = status.getByRole("alert");
+    await expect(alarm).toContainText("The audit chain is BROKEN at row 2: a row was changed after it was written.");
+    await expect(alarm).toContainText("Row 2 now reads:");
+    await expect(status).not.toContainText("Chain intact");
+    await page.close();
+  } finally {
+    await instance.stop();
+  }
 });
 
 test("an agent is refused the audit page and the export URL", async ({ page }) => {

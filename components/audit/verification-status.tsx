@@ -83,15 +83,14 @@ function Broken({ verification, row }: { verification: Verification; row: Broken
       </p>
       {row ? (
         <p>
-          Row {seq} now reads:{" "}
-          {eventTitle({ ...row, tokenType: null, outcome: null, details: null }) || actionWords(row.action)}
+          Row {seq} now reads: {eventTitle({ ...row, tokenType: null, outcome: null }) || actionWords(row.action)}
           {row.serial ? ` ${groupSerial(row.serial)}` : ""} by {row.actorName ?? row.actorEmail ?? "no one named"},{" "}
           <LocalTime iso={row.occurredAt.toISOString()} withSeconds />.
         </p>
       ) : (
         <p>Row {seq} is no longer in the table.</p>
       )}
-      {verification.message && <p>What the check found: {verification.message}</p>}
+      {verification.message && <p>What the check found: {verification.message.replace(/\.?$/, ".")}</p>}
       <p>
         Found <LocalTime iso={verification.verifiedAt.toISOString()} /> {TRIGGERS[verification.trigger] ?? ""}. Rows
         from there on cannot be trusted until an administrator has compared the database with its backups and

@@ -10,7 +10,7 @@ function resultSentence(result: ActionResult<ChainCheck> | null): string {
   const rows = result.data.rowsChecked.toLocaleString();
   return result.data.ok
     ? `Verified just now: all ${rows} rows are intact.`
-    : `Verified just now: the chain is broken at row ${result.data.breakSeq}. ${result.data.message ?? ""}`.trim();
+    : `Verified just now: the chain is broken at row ${result.data.breakSeq}${result.data.message ? ` (${result.data.message})` : ""}.`;
 }
 
 /** Walks the whole chain on demand and says how it went; the status beside it re-renders from the recorded run. */

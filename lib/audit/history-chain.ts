@@ -20,6 +20,7 @@ export interface BrokenRow {
   actorEmail: string | null;
   action: string | null;
   serial: string | null;
+  details: unknown;
 }
 
 export type Verification = NonNullable<Awaited<ReturnType<typeof lastVerification>>>;
@@ -52,7 +53,7 @@ async function rowsAfter(seq: bigint): Promise<{ count: number; more: boolean }>
 async function rowAt(seq: bigint): Promise<BrokenRow | null> {
   const [row] = await db().$queryRaw<BrokenRow[]>`
     SELECT seq::text AS seq, type::text AS type, occurred_at AS "occurredAt", actor_name AS "actorName",
-           actor_email AS "actorEmail", action, serial
+           actor_email AS "actorEmail", action, serial, details
       FROM audit_events WHERE seq = ${seq}`;
   return row ?? null;
 }
