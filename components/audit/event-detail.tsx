@@ -13,7 +13,7 @@ import {
 import { groupSerial } from "@/lib/tokens/serial";
 import { LocalTime } from "@/components/local-time";
 import { outcomeFacts, TONE } from "@/components/audit/event-outcome";
-import { EventPivots } from "@/components/audit/event-pivots";
+import { EventPivots, PIVOT_LINK } from "@/components/audit/event-pivots";
 
 interface Fact {
   term: string;
@@ -113,7 +113,7 @@ function whatHappened(row: HistoryRow, owners: OwnerNames): Fact[] {
     facts.push(
       fact(
         "Exported view",
-        <a className="text-blue-800 underline" href={`/audit?${details.filters}`}>
+        <a className={PIVOT_LINK} href={`/audit?${details.filters}`}>
           open the exported view
         </a>,
       ),
