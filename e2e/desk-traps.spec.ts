@@ -23,7 +23,8 @@ test("a ticket typed for one caller never pre-fills the next caller's change, an
   const second = S.assignedEnabledSpares[3]!;
   await page.keyboard.type(first);
   await page.keyboard.press("Enter");
-  await page.keyboard.press("d");
+  await page.keyboard.press("d"); // pressed before the answer is in: held, and opened when it arrives
+  await expect(page.getByRole("dialog")).toBeVisible();
   await page.keyboard.type("INC-FIRST");
   await page.keyboard.press("Tab");
   await page.keyboard.type("Lost");
@@ -75,6 +76,7 @@ test("closing the tab with a filled dialog asks first", async ({ page }) => {
   await page.keyboard.type(S.assignedEnabledSpares[6]!);
   await page.keyboard.press("Enter");
   await page.keyboard.press("d");
+  await expect(page.getByRole("dialog")).toBeVisible();
   await page.keyboard.type("INC-HALF-DONE");
   const asked = page.waitForEvent("dialog");
   void page.close({ runBeforeUnload: true });
@@ -92,6 +94,7 @@ test("a session that ended while a dialog was open says nothing was changed, kee
   await page.keyboard.press("Enter");
   await page.keyboard.press("d");
   const dialog = page.getByRole("dialog");
+  await expect(dialog).toBeVisible();
   await page.keyboard.type("INC-SIGNED-OUT");
   await page.keyboard.press("Tab");
   await page.keyboard.type("Lost");
@@ -103,6 +106,11 @@ test("a session that ended while a dialog was open says nothing was changed, kee
   await expect(elsewhere).toHaveURL(/\/signin/);
   await elsewhere.close();
 
+  // Coming back to the tab may refresh what is on screen: the dialog stays as it was.
+  await page.bringToFront();
+  await page.evaluate(() => document.dispatchEvent(new Event("visibilitychange")));
+  await expect(dialog.getByLabel("Ticket reference")).toHaveValue("INC-SIGNED-OUT");
+  await dialog.getByLabel("Reason").focus();
   await page.keyboard.press("Enter");
   await expect(dialog.getByTestId("dialog-error")).toContainText("You were signed out — nothing was changed.");
   await dialog.getByRole("link", { name: "Sign in again" }).click();
@@ -129,4 +137,26 @@ test("focus returns to what opened the dialog", async ({ page }) => {
   await button.click();
   await page.keyboard.press("Escape");
   await expect(button).toBeFocused();
+});
+
+test("a refresh that fails under an open dialog keeps the card and the dialog, and says so", async ({ page }) => {
+  const serial = S.assignedEnabledSpares[9]!;
+  await page.keyboard.type(serial);
+  await page.keyboard.press("Enter");
+  await expect(page.getByTestId("token-card")).toBeVisible();
+  await page.keyboard.press("d");
+  const dialog = page.getByRole("dialog");
+  await expect(dialog).toBeVisible();
+  await page.keyboard.type("INC-BUSY");
+  await page.keyboard.press("Tab");
+  await page.keyboard.type("Lost");
+
+  // RSA turns the change away, and the refresh that follows a refusal fails too.
+  await tenant.fault({ kind: "rate-limit", retryAfterSeconds: 30, operations: ["lookup", "change"] });
+  await page.keyboard.press("Enter");
+  await expect(dialog.getByTestId("dialog-error")).toContainText("RSA is receiving too many requests");
+  await expect(page.getByTestId("refresh-problem")).toContainText("What is shown may be out of date.");
+  await expect(page.getByTestId("token-card")).toBeVisible();
+  await expect(dialog.getByLabel("Ticket reference")).toHaveValue("INC-BUSY");
+  await tenant.clearFaults();
 });

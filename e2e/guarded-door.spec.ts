@@ -18,10 +18,15 @@ import { ownerQuery, tenant } from "./support/tenant";
 const ROUTE_PERMISSIONS: Record<string, Permission | "public"> = {
   "/": "token:read",
   "/tokens/[serial]": "token:read",
+  "/users/[email]": "token:read",
+  "/people": "token:read",
   "/audit": "audit:read",
   "/admin": "admin:manage",
   "/api/tokens/[serial]": "token:read",
   "/api/tokens/[serial]/history": "token:read",
+  "/api/users/[email]": "token:read",
+  "/api/users/[email]/verification": "token:change",
+  "/api/people": "token:read",
   "/api/audit/export": "audit:read",
   "/api/admin/rsa-check": "admin:manage",
   "/api/admin/audit-checkpoint": "admin:manage",
@@ -30,6 +35,7 @@ const ROUTE_PERMISSIONS: Record<string, Permission | "public"> = {
   "/api/ready": "public",
   "/api/auth/[...nextauth]": "public",
   "/signin": "public",
+  "/icon.svg": "public",
   "/unavailable": "public",
   "/_not-found": "public",
   "/_global-error": "public",
@@ -37,6 +43,12 @@ const ROUTE_PERMISSIONS: Record<string, Permission | "public"> = {
 
 const ACTION_PERMISSIONS: Record<string, Permission> = {
   changeTokenAction: "token:change",
+  clearPinAction: "token:change",
+  assignTokenAction: "token:change",
+  renameTokenAction: "token:change",
+  issueEmergencyCodeAction: "token:change",
+  cancelEmergencyCodeAction: "token:change",
+  callerVerificationAction: "token:change",
   verifyAuditChainAction: "audit:read",
   addUserAction: "admin:manage",
   changeUserRoleAction: "admin:manage",
@@ -48,6 +60,8 @@ const ACTION_PERMISSIONS: Record<string, Permission> = {
 };
 
 const SERIAL = SEED_EXAMPLES.assignedEnabledSpares[0];
+const EMAIL = encodeURIComponent(SEED_EXAMPLES.users.janeDoe.email);
+const fill = (route: string) => route.replace("[serial]", SERIAL!).replace("[email]", EMAIL);
 
 function buildRoutes(): { route: string; url: string; api: boolean }[] {
   const manifest = JSON.parse(readFileSync(`${BUILD_DIR}/server/app-paths-manifest.json`, "utf8")) as Record<
@@ -56,7 +70,7 @@ function buildRoutes(): { route: string; url: string; api: boolean }[] {
   >;
   return Object.keys(manifest).map((key) => {
     const route = key.replace(/\/\([^)]+\)/g, "").replace(/\/(page|route)$/, "") || "/";
-    return { route, url: route.replace("[serial]", SERIAL), api: route.startsWith("/api/") };
+    return { route, url: fill(route), api: route.startsWith("/api/") };
   });
 }
 
@@ -69,9 +83,8 @@ function buildActions(): { name: string; id: string; page: string }[] {
     const page = worker
       .replace(/^app/, "")
       .replace(/\/\([^)]+\)/g, "")
-      .replace(/\/page$/, "")
-      .replace("[serial]", SERIAL);
-    return { name: entry.exportedName, id, page: page || "/" };
+      .replace(/\/page$/, "");
+    return { name: entry.exportedName, id, page: fill(page) || "/" };
   });
 }
 

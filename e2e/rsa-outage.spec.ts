@@ -22,6 +22,7 @@ test("the outage banner appears after repeated failures to reach RSA, searches f
   for (const serial of SEED_EXAMPLES.assignedEnabledSpares.slice(0, 4)) {
     await box.fill(serial);
     await box.press("Enter");
+    await expect(page).toHaveURL(new RegExp(`/tokens/${serial}$`));
     await expect(page.getByTestId("lookup-problem")).toBeVisible({ timeout: 15_000 });
   }
   await expect(banner).toContainText("RSA has not answered since", { timeout: 10_000 });

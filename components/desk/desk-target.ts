@@ -34,6 +34,13 @@ function safeDecode(segment: string): string {
   }
 }
 
+/** What a search for a serial or an e-mail shows. */
+export function targetOf(
+  query: { kind: "serial"; serial: string } | { kind: "email"; email: string },
+): Extract<DeskTarget, { kind: "token" | "user" }> {
+  return query.kind === "serial" ? { kind: "token", serial: query.serial } : { kind: "user", email: query.email };
+}
+
 /** Identifies what is on screen (a ticket belongs to one of these). */
 export function targetKey(target: DeskTarget): string {
   switch (target.kind) {

@@ -3,6 +3,8 @@ import type { DetailsDraft } from "@/components/desk/dialog/change-details-field
 
 /** The shortcuts the view on screen offers, so the desk can open them from the keyboard. */
 export interface ShortcutTarget {
+  /** What they act on (desk-target.ts's targetKey), so a key never reaches the wrong card. */
+  target: string;
   actions: readonly DeskAction[];
   open: (action: DeskAction) => void;
 }

@@ -2,11 +2,11 @@
 
 import { useQueryClient } from "@tanstack/react-query";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
-import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from "react";
+import { useEffect, useRef, useState, type KeyboardEvent } from "react";
 import type { RecentSearch } from "@/lib/audit/serial-history";
 import { actionForKey, DESK_ACTIONS, type DeskAction } from "@/lib/desk/desk-actions";
 import { deskPathFor, parseDeskQuery } from "@/lib/desk/desk-query";
-import { takeDraft } from "@/components/desk/dialog/drafts";
+import { forgetDraft, readDraft } from "@/components/desk/dialog/drafts";
 import type { DetailsDraft } from "@/components/desk/dialog/change-details-fields";
 import type { ShortcutTarget } from "@/components/desk/desk-view-props";
 import { PeopleList } from "@/components/desk/people-list";
@@ -15,7 +15,7 @@ import { SearchBox } from "@/components/desk/search-box";
 import { TicketBar } from "@/components/desk/ticket-bar";
 import { TokenView } from "@/components/desk/token-view";
 import { UserView } from "@/components/desk/user-view";
-import { targetFromAddress, targetKey, targetText } from "@/components/desk/desk-target";
+import { targetFromAddress, targetKey, targetOf, targetText } from "@/components/desk/desk-target";
 
 interface DeskProps {
   recent: RecentSearch[];
@@ -23,6 +23,8 @@ interface DeskProps {
 }
 
 type Ticket = { value: string; key: string };
+
+const NOT_OFFERED = "That action is not offered for what is on screen.";
 
 const isTyping = (el: Element | null) =>
   !!el?.closest("input, textarea, select, [contenteditable=true], [role=dialog]");
@@ -48,13 +50,26 @@ export function Desk({ recent, canChange }: DeskProps) {
   const [ticket, setTicket] = useState<Ticket | null>(() => linkedTicket(params, key));
   const [announcement, setAnnouncement] = useState("");
   const searchRef = useRef<HTMLInputElement>(null);
-  const setQuery = useCallback((text: string) => {
+  // Made once (refs and state setters never change), so it is the same function on every render.
+  const [setQuery] = useState(() => (text: string) => {
     setQueryState(text);
     if (searchRef.current && searchRef.current.value !== text) searchRef.current.value = text;
-  }, []);
+  });
   const listRef = useRef<HTMLOListElement>(null);
   const shortcuts = useRef<ShortcutTarget | null>(null);
-  const registerShortcuts = useCallback((next: ShortcutTarget | null) => (shortcuts.current = next), []);
+  // An action's key pressed while the answer is still on its way: opened when that answer arrives, if offered.
+  const earlyKey = useRef<{ target: string; key: string } | null>(null);
+  const [registerShortcuts] = useState(() => (next: ShortcutTarget | null) => {
+    shortcuts.current = next;
+    const early = earlyKey.current;
+    if (!next || early?.target !== next.target) return;
+    earlyKey.current = null;
+    const action = actionForKey(early.key, next.actions);
+    if (action) next.open(action);
+    else setAnnouncement(NOT_OFFERED);
+  });
+  // What was searched last, until the address names it (router.push is not instant).
+  const searched = useRef<string | null>(null);
 
   // The address changed (a search, Back, Forward, a link): show it, and drop another target's ticket.
   const [shownKey, setShownKey] = useState(key);
@@ -84,6 +99,7 @@ export function Desk({ recent, canChange }: DeskProps) {
     if (path === `${pathname}${params.size ? `?${params}` : ""}` || path === pathname) {
       void queryClient.invalidateQueries(); // the same thing again: look it up afresh
     } else {
+      searched.current = parsed.kind === "partial" ? null : targetKey(targetOf(parsed));
       router.push(path);
     }
     if (parsed.kind === "serial") setQuery(parsed.serial);
@@ -110,10 +126,11 @@ export function Desk({ recent, canChange }: DeskProps) {
         searchRef.current?.select();
         return;
       }
-      const action = shortcuts.current && actionForKey(event.key, shortcuts.current.actions);
+      const offered = shortcuts.current;
+      const action = offered && actionForKey(event.key, offered.actions);
       if (action) {
         event.preventDefault();
-        shortcuts.current!.open(action);
+        offered.open(action);
       }
     }
     window.addEventListener("keydown", onKey);
@@ -131,23 +148,41 @@ export function Desk({ recent, canChange }: DeskProps) {
       return;
     }
     if (event.ctrlKey || event.metaKey || event.altKey || event.key.length !== 1) return;
-    // Only over what was just looked up, with the caret at its end: after "/" (all selected) a letter types.
     const box = event.currentTarget;
+    // The box holds what is on screen, or what was just searched and is on its way.
+    const typed = parseDeskQuery(box.value);
+    const aimed = typed.kind === "serial" || typed.kind === "email" ? targetKey(targetOf(typed)) : null;
+    if (aimed === null || (aimed !== key && aimed !== searched.current)) return;
+    // "/" over it selects it, ready for the next caller (no serial or e-mail holds a "/").
+    if (event.key === "/") {
+      event.preventDefault();
+      box.select();
+      return;
+    }
+    // An action's key only with the caret at the end: after "/" (all selected) a letter types.
     if (box.selectionStart !== box.value.length || box.selectionEnd !== box.value.length) return;
-    const shown =
-      (target.kind === "token" && query.replace(/[\s-]/g, "") === target.serial) ||
-      (target.kind === "user" && query.trim().toLowerCase() === target.email);
-    if (!shown) return;
-    const action = shortcuts.current && actionForKey(event.key, shortcuts.current.actions);
+    const offered = shortcuts.current?.target === aimed ? shortcuts.current : null;
+    if (!offered) {
+      // Still being looked up: hold the key, if it is an action's key at all.
+      if (actionForKey(event.key, DESK_ACTIONS)) {
+        event.preventDefault();
+        earlyKey.current = { target: aimed, key: event.key };
+      }
+      return;
+    }
+    const action = actionForKey(event.key, offered.actions);
     if (action) {
       event.preventDefault();
-      shortcuts.current!.open(action);
+      offered.open(action);
     }
   }
 
   const resume = resumeAction(params);
   // Back from signing in again: what the agent had typed in that dialog (read once, then gone from storage).
-  const [saved] = useState(() => (resume && typeof window !== "undefined" ? takeDraft(resume) : null));
+  const [saved] = useState(() => (resume && typeof window !== "undefined" ? readDraft(resume) : null));
+  useEffect(() => {
+    if (resume) forgetDraft(resume);
+  }, [resume]);
   const draft: DetailsDraft = {
     ticket: saved?.ticket ?? (ticket?.key === key ? ticket.value : ""),
     reason: saved?.reason ?? "",

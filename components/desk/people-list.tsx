@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import { useEffect, useRef, type KeyboardEvent } from "react";
 import type { PeopleFound } from "@/lib/people/find-people";
 import { LookupPending, LookupProblem } from "@/components/desk/lookup-states";
+import { useSteadyAnswer } from "@/components/desk/steady-answer";
 import { usePeopleSearch } from "@/components/desk/queries";
 
 function moreSentence(more: NonNullable<PeopleFound["more"]>): string {
@@ -31,7 +32,8 @@ export function PeopleList({
   const router = useRouter();
   const search = usePeopleSearch(q);
   const announced = useRef<string | null>(null);
-  const found = search.data?.ok ? search.data.data : null;
+  const answer = useSteadyAnswer(search);
+  const found = answer.data;
 
   useEffect(() => {
     if (!found || announced.current === q) return;
@@ -49,20 +51,13 @@ export function PeopleList({
     );
   }, [found, q, router, announce]);
 
-  if (search.isPending) return <LookupPending text={`Looking for "${q}" in RSA…`} />;
-  if (search.isError || !search.data.ok)
-    return (
-      <LookupProblem
-        text={
-          search.data && !search.data.ok
-            ? search.data.message
-            : "tokendesk could not be reached. Check your connection and search again."
-        }
-        reference={search.data && !search.data.ok ? search.data.referenceId : undefined}
-        onRetry={() => void search.refetch()}
-      />
+  if (!found)
+    return answer.problem ? (
+      <LookupProblem problem={answer.problem} onRetry={() => void search.refetch()} />
+    ) : (
+      <LookupPending text={`Looking for "${q}" in RSA…`} />
     );
-  const data = search.data.data;
+  const data = found;
   if (data.matches.length === 0)
     return (
       <div className="rounded-lg border border-slate-300 bg-white p-6" data-testid="no-people">

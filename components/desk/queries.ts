@@ -6,17 +6,12 @@ import type { LookupResult } from "@/lib/tokens/lookup-token";
 import type { HistoryEntry } from "@/lib/audit/serial-history";
 import type { PeopleFound } from "@/lib/people/find-people";
 import type { UserCard } from "@/lib/people/user-card";
+import { SessionEndedError } from "@/components/desk/steady-answer";
 
 async function getJson<T>(url: string): Promise<T> {
   const response = await fetch(url, { cache: "no-store", headers: { Accept: "application/json" } });
-  if (response.status === 401) {
-    // A full page load on purpose: the session is gone, so client state should go too.
-    // eslint-disable-next-line @next/next/no-location-assign-relative-destination
-    window.location.assign(
-      `/signin?callbackUrl=${encodeURIComponent(window.location.pathname + window.location.search)}`,
-    );
-    throw new Error("Your session has ended.");
-  }
+  // The session is gone: say so where the answer would be, and leave the page (and any open dialog) alone.
+  if (response.status === 401) throw new SessionEndedError();
   return (await response.json()) as T;
 }
 

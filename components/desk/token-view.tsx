@@ -20,7 +20,9 @@ import { TokenDialogs } from "@/components/desk/token-dialogs";
 import { VerdictBanner } from "@/components/desk/verdict-banner";
 import type { Confirmation } from "@/components/desk/dialog/dialog-context";
 import type { DeskViewProps } from "@/components/desk/desk-view-props";
-import { LookupProblem, LookupPending } from "@/components/desk/lookup-states";
+import { LookupProblem, LookupPending, RefreshProblem } from "@/components/desk/lookup-states";
+import { useSteadyAnswer } from "@/components/desk/steady-answer";
+import { targetKey } from "@/components/desk/desk-target";
 
 type Found = Extract<LookupResult, { found: true }>;
 
@@ -59,7 +61,8 @@ export function TokenView({
   const [reveal, setReveal] = useState<Record<string, string> | null>(null);
   const resumed = useRef(false);
 
-  const found = lookup.data?.ok && lookup.data.data.found ? lookup.data.data : null;
+  const answer = useSteadyAnswer(lookup);
+  const found = answer.data?.found ? answer.data : null;
   const actions = useMemo(() => (found ? tokenActions(found, canChange) : []), [found, canChange]);
 
   const offersCode = confirmation?.action === "disable" && confirmation.reason === "lost" && !!found?.owner?.email;
@@ -69,10 +72,17 @@ export function TokenView({
     [actions, offersCode],
   );
 
+  // Registered once there is an answer: until then the desk holds a key pressed early (components/desk/desk.tsx).
+  const answered = answer.data !== null;
   useEffect(() => {
-    registerShortcuts({ actions: keys, open: (action) => setOpen({ action, opener: null }) });
+    if (!answered) return;
+    registerShortcuts({
+      target: targetKey({ kind: "token", serial }),
+      actions: keys,
+      open: (action) => setOpen({ action, opener: null }),
+    });
     return () => registerShortcuts(null);
-  }, [keys, registerShortcuts]);
+  }, [answered, serial, keys, registerShortcuts]);
 
   // Back from signing in again with a dialog's draft: open that dialog once the token is shown.
   useEffect(() => {
@@ -83,47 +93,41 @@ export function TokenView({
   }, [resume, found, actions]);
 
   // What the screen reader says after a lookup: the same sentence the card opens with.
-  const answer = lookup.data;
+  const latest = lookup.data;
   useEffect(() => {
-    if (!answer) return;
-    if (!answer.ok) announce(answer.message);
-    else if (!answer.data.found) announce(`No token with serial ${groupSerial(serial)}.`);
-    else if (answer.data.kind === "SID700")
+    if (!latest) return;
+    if (!latest.ok) announce(latest.message);
+    else if (!latest.data.found) announce(`No token with serial ${groupSerial(serial)}.`);
+    else if (latest.data.kind === "SID700")
       announce(
-        verdictFor(answer.data.token, { now: Date.now(), lastChange: answer.data.lastChange, formatDay: dayFormat })
+        verdictFor(latest.data.token, { now: Date.now(), lastChange: latest.data.lastChange, formatDay: dayFormat })
           .headline,
       );
     else announce(`DS100 authenticator ${groupSerial(serial)}.`);
-  }, [answer, serial, announce]);
+  }, [latest, serial, announce]);
 
   const refresh = () => {
     void queryClient.invalidateQueries({ queryKey: tokenQueryKey(serial) });
     void queryClient.invalidateQueries({ queryKey: historyQueryKey(serial) });
   };
 
-  if (lookup.isPending)
+  if (!answer.data)
     return (
-      <Layout serial={serial} lookupAt={0}>
-        {<LookupPending text={`Looking up ${groupSerial(serial)} in RSA…`} />}
+      <Layout serial={serial} lookupAt={answer.at}>
+        {answer.problem ? (
+          <LookupProblem problem={answer.problem} onRetry={() => void lookup.refetch()} />
+        ) : (
+          <LookupPending text={`Looking up ${groupSerial(serial)} in RSA…`} />
+        )}
       </Layout>
     );
-  if (lookup.isError || !lookup.data.ok)
-    return (
-      <Layout serial={serial} lookupAt={lookup.dataUpdatedAt}>
-        <LookupProblem
-          text={
-            lookup.data && !lookup.data.ok
-              ? lookup.data.message
-              : "tokendesk could not be reached. Check your connection and search again."
-          }
-          reference={lookup.data && !lookup.data.ok ? lookup.data.referenceId : undefined}
-          onRetry={() => void lookup.refetch()}
-        />
-      </Layout>
-    );
+  const refreshProblem = answer.problem && (
+    <RefreshProblem problem={answer.problem} onRetry={() => void lookup.refetch()} />
+  );
   if (!found)
     return (
-      <Layout serial={serial} lookupAt={lookup.dataUpdatedAt}>
+      <Layout serial={serial} lookupAt={answer.at}>
+        {refreshProblem}
         <div className="min-h-32 rounded-lg border border-slate-300 bg-white p-6" data-testid="not-found">
           <h2 className="text-xl font-semibold">Not found</h2>
           <p className="mt-1 text-slate-700">
@@ -137,7 +141,7 @@ export function TokenView({
   const token = found.kind === "SID700" ? found.token : null;
   const verdict = token
     ? verdictFor(token, {
-        now: lookup.dataUpdatedAt,
+        now: answer.at,
         lastChange: found.lastChange,
         formatDay: dayFormat,
         reasonLabel: (reason) => CHANGE_REASONS[reason as keyof typeof CHANGE_REASONS] ?? reason,
@@ -145,8 +149,9 @@ export function TokenView({
     : null;
   const bar = <ActionBar actions={actions} onOpen={(action, opener) => setOpen({ action, opener })} />;
   return (
-    <Layout serial={serial} lookupAt={lookup.dataUpdatedAt}>
+    <Layout serial={serial} lookupAt={answer.at}>
       <div className="grid gap-3">
+        {refreshProblem}
         {confirmation && (
           <ConfirmationBanner
             confirmation={confirmation}
@@ -160,7 +165,7 @@ export function TokenView({
             token={token}
             owner={found.owner}
             lastChange={found.lastChange}
-            expired={(token.expiryDate ? (daysUntilDay(token.expiryDate, lookup.dataUpdatedAt) ?? 0) : 0) < 0}
+            expired={(token.expiryDate ? (daysUntilDay(token.expiryDate, answer.at) ?? 0) : 0) < 0}
             verdict={verdict && <VerdictBanner verdict={verdict} />}
             actions={bar}
           />

@@ -10,7 +10,9 @@ import { CodeReveal } from "@/components/desk/code-reveal";
 import { ConfirmationBanner } from "@/components/desk/confirmation-banner";
 import type { Confirmation } from "@/components/desk/dialog/dialog-context";
 import type { DeskViewProps } from "@/components/desk/desk-view-props";
-import { LookupPending, LookupProblem } from "@/components/desk/lookup-states";
+import { LookupPending, LookupProblem, RefreshProblem } from "@/components/desk/lookup-states";
+import { useSteadyAnswer } from "@/components/desk/steady-answer";
+import { targetKey } from "@/components/desk/desk-target";
 import { useUserCard, userQueryKey } from "@/components/desk/queries";
 import { UserAuthenticators, sidActions, type CardTarget } from "@/components/desk/user-authenticators";
 import { UserDialogs } from "@/components/desk/user-dialogs";
@@ -50,7 +52,8 @@ export function UserView({
   const verifyRef = useRef<HTMLButtonElement>(null);
   const resumed = useRef(false);
 
-  const card = lookup.data?.ok && "user" in lookup.data.data ? lookup.data.data : null;
+  const answer = useSteadyAnswer(lookup);
+  const card = answer.data && "user" in answer.data ? answer.data : null;
   const own = useMemo(() => (card ? callerActions(card, canChange) : []), [card, canChange]);
   // With one token, its keys work on the caller's card too: D, E, P… act on it.
   const only = card && card.tokens.length === 1 ? card.tokens[0]! : null;
@@ -60,8 +63,12 @@ export function UserView({
     return [...tokenKeys, ...own, ...verify];
   }, [only, canChange, own, card, verificationHidden]);
 
+  // Registered once there is an answer: until then the desk holds a key pressed early (components/desk/desk.tsx).
+  const answered = answer.data !== null;
   useEffect(() => {
+    if (!answered) return;
     registerShortcuts({
+      target: targetKey({ kind: "user", email }),
       actions: shortcuts,
       open: (action) => {
         if (action === "verify") return verifyRef.current?.click();
@@ -70,7 +77,7 @@ export function UserView({
       },
     });
     return () => registerShortcuts(null);
-  }, [shortcuts, only, own, registerShortcuts]);
+  }, [answered, email, shortcuts, only, own, registerShortcuts]);
 
   useEffect(() => {
     if (resume && card && !resumed.current && shortcuts.includes(resume)) {
@@ -83,27 +90,26 @@ export function UserView({
     }
   }, [resume, card, shortcuts, only, own]);
 
-  if (lookup.isPending) return <LookupPending text={`Looking up ${email} in RSA…`} />;
-  if (lookup.isError || !lookup.data.ok)
-    return (
-      <LookupProblem
-        text={
-          lookup.data && !lookup.data.ok
-            ? lookup.data.message
-            : "tokendesk could not be reached. Check your connection and search again."
-        }
-        reference={lookup.data && !lookup.data.ok ? lookup.data.referenceId : undefined}
-        onRetry={() => void lookup.refetch()}
-      />
+  if (!answer.data)
+    return answer.problem ? (
+      <LookupProblem problem={answer.problem} onRetry={() => void lookup.refetch()} />
+    ) : (
+      <LookupPending text={`Looking up ${email} in RSA…`} />
     );
+  const refreshProblem = answer.problem && (
+    <RefreshProblem problem={answer.problem} onRetry={() => void lookup.refetch()} />
+  );
   if (!card)
     return (
-      <div className="rounded-lg border border-slate-300 bg-white p-6" data-testid="not-found">
-        <h2 className="text-xl font-semibold">No such user</h2>
-        <p className="mt-1 text-slate-700">
-          RSA has no user with the e-mail <span className="font-semibold">{email}</span>. Check the spelling with the
-          caller, or search with a part of it.
-        </p>
+      <div className="grid gap-3">
+        {refreshProblem}
+        <div className="rounded-lg border border-slate-300 bg-white p-6" data-testid="not-found">
+          <h2 className="text-xl font-semibold">No such user</h2>
+          <p className="mt-1 text-slate-700">
+            RSA has no user with the e-mail <span className="font-semibold">{email}</span>. Check the spelling with the
+            caller, or search with a part of it.
+          </p>
+        </div>
       </div>
     );
 
@@ -121,6 +127,7 @@ export function UserView({
       className="grid gap-3 rounded-lg border border-slate-300 bg-white p-4"
       data-testid="user-card"
     >
+      {refreshProblem}
       {confirmation && (
         <ConfirmationBanner
           confirmation={confirmation}
@@ -156,7 +163,7 @@ export function UserView({
       <UserAuthenticators
         card={card}
         canChange={canChange}
-        lookedUpAt={lookup.dataUpdatedAt}
+        lookedUpAt={answer.at}
         onOpen={(action, target, opener) => setOpen({ action, target, opener })}
       />
       {open && (

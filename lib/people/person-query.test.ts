@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
+import fc from "fast-check";
 import { parsePersonQuery } from "@/lib/people/person-query";
+import { emailInput } from "@/lib/rsa/input";
 
 describe("what an agent types for a person", () => {
   it.each([
@@ -31,5 +33,19 @@ describe("what an agent types for a person", () => {
     const parsed = parsePersonQuery(input);
     expect(parsed.kind).toBe("invalid");
     if (parsed.kind === "invalid") expect(parsed.message).toMatch(/\.$/);
+  });
+
+  it("calls something an e-mail only when the RSA client will send it as one", () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(fc.emailAddress(), fc.string(), fc.constantFrom("000000300206/jane.doe@example.com")),
+        (text) => {
+          const parsed = parsePersonQuery(text);
+          if (parsed.kind === "email") expect(emailInput.safeParse(parsed.email).success).toBe(true);
+        },
+      ),
+      { numRuns: 2000 },
+    );
+    expect(parsePersonQuery("000000300206/jane.doe@example.com").kind).toBe("partial");
   });
 });

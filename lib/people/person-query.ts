@@ -8,8 +8,9 @@ export type PersonQuery =
   /** Searched as a literal part of e-mail addresses (RSA's user search v2). */
   | { kind: "partial"; emailLike: string; typed: string };
 
-// A whole address ends in a name of letters (".com", ".co.uk"); "jane@example.c0" is still being typed.
-const EMAIL = /^[^\s@<>"(),;:]+@[^\s@<>"(),;:]+\.\p{L}{2,}$/u;
+// The same rule as zod's z.email(), which the RSA client checks before sending (lib/rsa/input.ts): what
+// the box calls an e-mail is always sent. "jane@example.c0" or "a/b@example.com" is searched as a part.
+const EMAIL = /^(?:[A-Za-z0-9_'+\-]+\.)*[A-Za-z0-9_'+\-]*[A-Za-z0-9_+-]@(?:[A-Za-z0-9][A-Za-z0-9\-]*\.)+[A-Za-z]{2,}$/;
 
 export function parsePersonQuery(input: string): PersonQuery | { kind: "invalid"; message: string } {
   let text = input.trim();

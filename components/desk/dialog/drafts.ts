@@ -28,15 +28,25 @@ export function saveDraft(resumeKey: string, values: Record<string, string>): vo
   }
 }
 
-/** The draft for this dialog on this page, removed as it is read (it is used once). */
-export function takeDraft(resumeKey: string): Record<string, string> | null {
+/**
+ * The draft for this dialog on this page. Reading has no side effect (React
+ * may render a component more than once before it shows it); forgetDraft
+ * removes it once the dialog is back on screen, since it is used once.
+ */
+export function readDraft(resumeKey: string): Record<string, string> | null {
   try {
-    const key = storageKey(resumeKey);
-    const text = window.sessionStorage.getItem(key);
-    window.sessionStorage.removeItem(key);
+    const text = window.sessionStorage.getItem(storageKey(resumeKey));
     return text ? (JSON.parse(text) as Record<string, string>) : null;
   } catch {
     return null;
+  }
+}
+
+export function forgetDraft(resumeKey: string): void {
+  try {
+    window.sessionStorage.removeItem(storageKey(resumeKey));
+  } catch {
+    // storage off: nothing was kept
   }
 }
 
