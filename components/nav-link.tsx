@@ -3,10 +3,13 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 
+/** Every address the desk shows (app/(app)/(desk)/). */
+const DESK_PATHS = /^\/(?:$|tokens\/|users\/|people$)/;
+
 /** A top-bar link that says (to eyes and to screen readers) which section is open. */
 export function NavLink({ href, children }: { href: string; children: React.ReactNode }) {
   const pathname = usePathname();
-  const active = href === "/" ? pathname === "/" || pathname.startsWith("/tokens") : pathname.startsWith(href);
+  const active = href === "/" ? DESK_PATHS.test(pathname) : pathname.startsWith(href);
   return (
     <Link
       href={href}

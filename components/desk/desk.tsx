@@ -9,12 +9,10 @@ import { deskPathFor, parseDeskQuery } from "@/lib/desk/desk-query";
 import { forgetDraft, readDraft } from "@/components/desk/dialog/drafts";
 import type { DetailsDraft } from "@/components/desk/dialog/change-details-fields";
 import type { ShortcutTarget } from "@/components/desk/desk-view-props";
-import { PeopleList } from "@/components/desk/people-list";
 import { RecentSearches, recentText } from "@/components/desk/recent-searches";
 import { SearchBox } from "@/components/desk/search-box";
 import { TicketBar } from "@/components/desk/ticket-bar";
-import { TokenView } from "@/components/desk/token-view";
-import { UserView } from "@/components/desk/user-view";
+import { PeopleList, preloadViews, TokenView, UserView } from "@/components/desk/lazy-views";
 import { targetFromAddress, targetKey, targetOf, targetText } from "@/components/desk/desk-target";
 
 interface DeskProps {
@@ -27,7 +25,7 @@ type Ticket = { value: string; key: string };
 const NOT_OFFERED = "That action is not offered for what is on screen.";
 
 const isTyping = (el: Element | null) =>
-  !!el?.closest("input, textarea, select, [contenteditable=true], [role=dialog]");
+  !!el?.closest("input, textarea, select, [contenteditable=true], dialog, [role=dialog]");
 
 /**
  * The agent's screen. The address says what is shown (/tokens/<serial>,
@@ -89,13 +87,11 @@ export function Desk({ recent, canChange }: DeskProps) {
     }
     setInputError(null);
     const path = deskPathFor(parsed);
-    if (parsed.kind === "serial")
-      setRecentItems((items) =>
-        [
-          { kind: "token" as const, serial: parsed.serial },
-          ...items.filter((i) => recentText(i) !== parsed.serial),
-        ].slice(0, 8),
-      );
+    if (parsed.kind !== "partial") {
+      const item: RecentSearch =
+        parsed.kind === "serial" ? { kind: "token", serial: parsed.serial } : { kind: "user", email: parsed.email };
+      setRecentItems((items) => [item, ...items.filter((i) => recentText(i) !== recentText(item))].slice(0, 8));
+    }
     if (path === `${pathname}${params.size ? `?${params}` : ""}` || path === pathname) {
       void queryClient.invalidateQueries(); // the same thing again: look it up afresh
     } else {
@@ -152,13 +148,14 @@ export function Desk({ recent, canChange }: DeskProps) {
     // The box holds what is on screen, or what was just searched and is on its way.
     const typed = parseDeskQuery(box.value);
     const aimed = typed.kind === "serial" || typed.kind === "email" ? targetKey(targetOf(typed)) : null;
-    if (aimed === null || (aimed !== key && aimed !== searched.current)) return;
-    // "/" over it selects it, ready for the next caller (no serial or e-mail holds a "/").
-    if (event.key === "/") {
+    const current = aimed !== null && (aimed === key || aimed === searched.current);
+    // "/" over what is shown selects it, ready for the next caller (no serial, e-mail or name holds a "/").
+    if (event.key === "/" && (current || (target.kind === "people" && box.value.trim() === target.q))) {
       event.preventDefault();
       box.select();
       return;
     }
+    if (!current) return;
     // An action's key only with the caret at the end: after "/" (all selected) a letter types.
     if (box.selectionStart !== box.value.length || box.selectionEnd !== box.value.length) return;
     const offered = shortcuts.current?.target === aimed ? shortcuts.current : null;
@@ -204,7 +201,10 @@ export function Desk({ recent, canChange }: DeskProps) {
         <SearchBox
           ref={searchRef}
           initialValue={paramsQuery(pathname, params) ?? query}
-          onChange={setQueryState}
+          onChange={(text) => {
+            preloadViews();
+            setQueryState(text);
+          }}
           onSubmit={search}
           onKeyDown={onBoxKey}
           error={inputError}

@@ -1,10 +1,10 @@
 "use client";
 
-import * as Dialog from "@radix-ui/react-dialog";
 import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent, type ReactNode } from "react";
 import type { ActionFailure, ActionResult } from "@/lib/action-result";
 import { TicketAndReason, NoteField, type DetailsDraft } from "@/components/desk/dialog/change-details-fields";
 import { saveDraft, signInToResume } from "@/components/desk/dialog/drafts";
+import { ModalFrame } from "@/components/desk/dialog/modal-frame";
 
 export interface ChangeDialogProps {
   title: string;
@@ -108,91 +108,74 @@ export function ChangeDialog(props: ChangeDialogProps) {
 
   const errors = failure?.fieldErrors ?? {};
   return (
-    <Dialog.Root open onOpenChange={(open) => !open && !pending && props.onClose()}>
-      <Dialog.Portal>
-        <Dialog.Overlay className="fixed inset-0 bg-black/40" />
-        <Dialog.Content
-          onOpenAutoFocus={(event) => {
-            event.preventDefault();
-            const first = ticketRef.current ?? formRef.current?.querySelector<HTMLElement>("input, select");
-            first?.focus();
-            if (first instanceof HTMLInputElement) first.select(); // a pre-filled ticket is replaced by typing
-          }}
-          onCloseAutoFocus={(event) => {
-            if (!props.returnFocus) return;
-            event.preventDefault();
-            props.returnFocus();
-          }}
-          className="fixed left-1/2 top-10 max-h-[calc(100vh-5rem)] w-[min(38rem,calc(100vw-2rem))] -translate-x-1/2 overflow-y-auto rounded-lg bg-white p-6 shadow-xl"
-        >
-          <Dialog.Title className="text-xl font-bold">{props.title}</Dialog.Title>
-          <Dialog.Description asChild>
-            <div className="mt-2 space-y-1">
-              {props.summary}
-              <p className="text-slate-700">{props.consequence}</p>
-              {props.say && (
-                <p className="rounded-md bg-blue-50 px-3 py-2 text-blue-950" data-testid="say-to-caller">
-                  <span className="font-semibold">Tell the caller:</span> “{props.say}”
-                </p>
+    <ModalFrame
+      title={props.title}
+      description={
+        <>
+          {props.summary}
+          <p className="text-slate-700">{props.consequence}</p>
+          {props.say && (
+            <p className="rounded-md bg-blue-50 px-3 py-2 text-blue-950" data-testid="say-to-caller">
+              <span className="font-semibold">Tell the caller:</span> “{props.say}”
+            </p>
+          )}
+        </>
+      }
+      onDismiss={props.onClose}
+      busy={pending}
+      initialFocus={() => ticketRef.current ?? formRef.current?.querySelector<HTMLElement>("input, select")}
+      returnFocus={props.returnFocus}
+    >
+      <form
+        ref={formRef}
+        onSubmit={submit}
+        onKeyDown={onKeyDown}
+        onInput={() => setDirty(true)}
+        className="mt-4 grid gap-2"
+        noValidate
+      >
+        {!props.withoutDetails && (
+          <TicketAndReason ticketRef={ticketRef} draft={props.draft} fieldErrors={errors} onReason={setReason} />
+        )}
+        {props.fields?.(errors)}
+        {!props.withoutDetails && <NoteField draft={props.draft} reason={reason} error={errors.note} />}
+        <div role="alert" className="min-h-6 text-sm font-medium text-red-800" data-testid="dialog-error">
+          {failure && (
+            <>
+              {failure.code === "UNAUTHENTICATED" ? SIGNED_OUT : failure.message}
+              {failure.code === "UNAUTHENTICATED" && (
+                <a href={signInToResume(props.resumeKey)} className="mt-1 block font-semibold text-blue-800 underline">
+                  Sign in again
+                </a>
               )}
-            </div>
-          </Dialog.Description>
-          <form
-            ref={formRef}
-            onSubmit={submit}
-            onKeyDown={onKeyDown}
-            onInput={() => setDirty(true)}
-            className="mt-4 grid gap-2"
-            noValidate
+              {failure.referenceId && failure.code !== "UNAUTHENTICATED" && (
+                <span className="block font-normal">
+                  Reference: <span className="font-mono">{failure.referenceId}</span>
+                </span>
+              )}
+            </>
+          )}
+        </div>
+        {failure && props.alternatives?.(failure)}
+        <div className="flex justify-end gap-3">
+          <button
+            type="button"
+            disabled={pending}
+            onClick={props.onClose}
+            className="min-h-10 rounded-md border border-slate-400 px-4 py-2 font-medium"
           >
-            {!props.withoutDetails && (
-              <TicketAndReason ticketRef={ticketRef} draft={props.draft} fieldErrors={errors} onReason={setReason} />
-            )}
-            {props.fields?.(errors)}
-            {!props.withoutDetails && <NoteField draft={props.draft} reason={reason} error={errors.note} />}
-            <div role="alert" className="min-h-6 text-sm font-medium text-red-800" data-testid="dialog-error">
-              {failure && (
-                <>
-                  {failure.code === "UNAUTHENTICATED" ? SIGNED_OUT : failure.message}
-                  {failure.code === "UNAUTHENTICATED" && (
-                    <a
-                      href={signInToResume(props.resumeKey)}
-                      className="mt-1 block font-semibold text-blue-800 underline"
-                    >
-                      Sign in again
-                    </a>
-                  )}
-                  {failure.referenceId && failure.code !== "UNAUTHENTICATED" && (
-                    <span className="block font-normal">
-                      Reference: <span className="font-mono">{failure.referenceId}</span>
-                    </span>
-                  )}
-                </>
-              )}
-            </div>
-            {failure && props.alternatives?.(failure)}
-            <div className="flex justify-end gap-3">
-              <Dialog.Close asChild>
-                <button
-                  type="button"
-                  disabled={pending}
-                  className="min-h-10 rounded-md border border-slate-400 px-4 py-2 font-medium"
-                >
-                  Cancel
-                </button>
-              </Dialog.Close>
-              <button
-                type="submit"
-                disabled={pending}
-                aria-busy={pending}
-                className="min-h-10 rounded-md bg-slate-900 px-4 py-2 font-semibold text-white disabled:opacity-70"
-              >
-                {pending ? props.pendingLabel : props.confirmLabel}
-              </button>
-            </div>
-          </form>
-        </Dialog.Content>
-      </Dialog.Portal>
-    </Dialog.Root>
+            Cancel
+          </button>
+          <button
+            type="submit"
+            disabled={pending}
+            aria-busy={pending}
+            className="min-h-10 rounded-md bg-slate-900 px-4 py-2 font-semibold text-white disabled:opacity-70"
+          >
+            {pending ? props.pendingLabel : props.confirmLabel}
+          </button>
+        </div>
+      </form>
+    </ModalFrame>
   );
 }
