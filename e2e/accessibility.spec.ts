@@ -49,6 +49,40 @@ test("the desk: empty, a SID700 token, a DS100 and the confirm dialog", async ({
   await expectNoAxeViolations(page, "a DS100 authenticator");
 });
 
+test("calls that start with a person: the list of people, the caller's card, a refusal, the emergency code", async ({
+  page,
+}) => {
+  await signIn(page, demoAccount("agent"));
+  await page.goto("/people?q=jane");
+  await expect(page.getByTestId("people").getByRole("link").first()).toBeVisible();
+  await expectNoAxeViolations(page, "a list of people");
+
+  await page.goto("/people?q=nobody-by-this-name");
+  await expect(page.getByTestId("no-people")).toBeVisible();
+  await expectNoAxeViolations(page, "nobody found");
+
+  await page.goto(`/users/${encodeURIComponent(SEED_EXAMPLES.users.janeDoe.email)}`);
+  await expect(page.getByTestId("user-card")).toBeVisible();
+  await expectNoAxeViolations(page, "the caller's card");
+
+  // A dialog that refuses: a field left out is named beside it.
+  await page.getByRole("button", { name: /Issue emergency access code/ }).click();
+  const dialog = page.getByRole("dialog");
+  await expect(dialog).toBeVisible();
+  await dialog.getByRole("button", { name: /Issue/ }).last().click();
+  await expect(dialog.getByLabel("Ticket reference")).toBeFocused();
+  await expectNoAxeViolations(page, "a dialog with a field missing");
+  await dialog.getByLabel("Ticket reference").fill("INC-A11Y");
+  await dialog.getByLabel("Reason").selectOption({ index: 1 });
+  await dialog.getByRole("button", { name: /Issue/ }).last().click();
+  await expect(page.getByTestId("emergency-code")).toBeVisible();
+  await expectNoAxeViolations(page, "the emergency code shown once");
+
+  await page.goto(`/users/${encodeURIComponent(SEED_EXAMPLES.userEmails.userAtTokenLimit)}`);
+  await expect(page.getByTestId("token-limit")).toBeVisible();
+  await expectNoAxeViolations(page, "a caller at the five-token limit");
+});
+
 test("the audit page: default view, every view and filter, details and the raw record", async ({ browser, page }) => {
   // Eleven full-page axe runs over a 50-row table.
   test.setTimeout(120_000);

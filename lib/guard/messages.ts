@@ -13,12 +13,16 @@ export const GUARD_MESSAGES = {
   tooLarge: "The request was too large, so nothing was done.",
 } as const;
 
+// zod's own messages ("Invalid input: expected string, received undefined") are for developers, not agents.
+const ZOD_DEFAULT = /^(Invalid|Too (big|small)|Unrecognized|Expected)\b/;
+const NOT_VALID = "This value is not valid.";
+
 /** The first message per top-level field, for forms that show errors beside each field. */
 export function fieldErrorsOf(error: z.ZodError): Record<string, string> {
   const errors: Record<string, string> = {};
   for (const issue of error.issues) {
     const field = issue.path.length > 0 ? String(issue.path[0]) : "form";
-    errors[field] ??= issue.message;
+    errors[field] ??= ZOD_DEFAULT.test(issue.message) ? NOT_VALID : issue.message;
   }
   return errors;
 }

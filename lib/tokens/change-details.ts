@@ -40,8 +40,9 @@ export function parseChangeDetails(raw: {
 
 /** The raw fields every change action takes besides its own: validated by parseChangeDetails. */
 export const changeFieldsSchema = z.object({
-  ticket: z.string().max(1000),
-  reason: z.string().max(100),
+  // Missing is the same as empty (a form's unchosen <select> sends nothing): parseChangeDetails says which.
+  ticket: z.string().max(1000).default(""),
+  reason: z.string().max(100).default(""),
   note: z.string().max(5000).optional(),
   /** A caller verification recorded just before (its audit event id), attached to the change's rows. */
   verificationId: z.uuid().optional(),

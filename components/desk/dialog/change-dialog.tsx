@@ -57,6 +57,12 @@ export function ChangeDialog(props: ChangeDialogProps) {
     return () => window.removeEventListener("beforeunload", warn);
   }, [dirty]);
 
+  // Refused for a field: focus goes to the first field named, where its message is.
+  useEffect(() => {
+    if (!failure?.fieldErrors) return;
+    formRef.current?.querySelector<HTMLElement>("[aria-invalid=true]")?.focus();
+  }, [failure]);
+
   function values(): Record<string, string> {
     const form = new FormData(formRef.current!);
     const out: Record<string, string> = {};
