@@ -8,8 +8,11 @@ const config = [
     ignores: [
       "node_modules/**",
       ".next/**",
+      // Second build folders (NEXT_DIST_DIR) and the e2e/bench data folders.
+      ".next-*/**",
       ".data/**",
-      ".data-e2e/**",
+      ".data-*/**",
+      "bench/profiles/**",
       "lib/generated/**",
       "next-env.d.ts",
       "test-results/**",
@@ -32,6 +35,8 @@ const config = [
       "scripts/**",
       "e2e/**",
       "playwright.config.ts",
+      // Build-time only: where a second build goes (NEXT_DIST_DIR).
+      "next.config.ts",
       "vitest.config.ts",
       "prisma.config.ts",
       "lib/test-support/**",

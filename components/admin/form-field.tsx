@@ -1,36 +1,9 @@
 import { ui } from "@/components/admin/ui";
 
-/** A label, the control, and the sentence that refuses it (its room kept, so nothing moves when it appears). */
-export function FormField({
-  id,
-  label,
-  error,
-  hint,
-  children,
-}: {
-  id: string;
-  label: string;
-  error?: string;
-  hint?: string;
-  children: React.ReactNode;
-}) {
-  return (
-    <div>
-      <label htmlFor={id} className={ui.label}>
-        {label}
-      </label>
-      {hint && (
-        <p id={`${id}-hint`} className="text-sm text-slate-600">
-          {hint}
-        </p>
-      )}
-      {children}
-      <p id={`${id}-error`} className="mt-0.5 min-h-5 text-sm text-red-700">
-        {error}
-      </p>
-    </div>
-  );
-}
+import { Field } from "@/components/desk/dialog/field";
+
+/** A label, the control, and the sentence that refuses it: the same field as the desk's dialogs. */
+export const FormField = Field;
 
 /** The optional reason every user change may carry into the audit trail. */
 export function ReasonField({

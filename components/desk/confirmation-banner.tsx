@@ -31,29 +31,32 @@ export function ConfirmationBanner({
         {words.done} {confirmation.subject}
         {confirmation.ticket && <> · {confirmation.ticket}</>} · <RelativeTime iso={confirmation.at} />
       </p>
-      {confirmation.now && <p>{confirmation.now}</p>}
       {confirmation.confirmedByReread && (
         <p>RSA&apos;s answer could not be read, but a fresh look at the token shows the change made.</p>
       )}
-      {followUps.length > 0 && (
-        <div className="mt-2 flex flex-wrap items-center gap-2">
-          <span className="font-semibold">Next:</span>
-          {followUps.map((action) => (
-            <button
-              key={action}
-              type="button"
-              data-followup={action}
-              onClick={(event) => onFollowUp(action, event.currentTarget)}
-              className="rounded-md border-2 border-green-800 bg-white px-3 py-1.5 font-semibold"
-            >
-              {ACTION_WORDS[action].label}{" "}
-              <kbd className="ml-1 rounded border border-current/40 px-1 text-xs font-normal">
-                {ACTION_WORDS[action].shortcut.toUpperCase()}
-              </kbd>
-            </button>
-          ))}
-        </div>
-      )}
+      {/* The new state and the likely next step share a line: the card's actions stay in view. */}
+      <div className="flex flex-wrap items-center gap-x-4 gap-y-2">
+        {confirmation.now && <p>{confirmation.now}</p>}
+        {followUps.length > 0 && (
+          <p className="flex flex-wrap items-center gap-2">
+            <span className="font-semibold">Next:</span>
+            {followUps.map((action) => (
+              <button
+                key={action}
+                type="button"
+                data-followup={action}
+                onClick={(event) => onFollowUp(action, event.currentTarget)}
+                className="rounded-md border-2 border-green-800 bg-white px-3 py-1 font-semibold"
+              >
+                {ACTION_WORDS[action].label}{" "}
+                <kbd className="ml-1 rounded border border-current/40 px-1 text-xs font-normal">
+                  {ACTION_WORDS[action].shortcut.toUpperCase()}
+                </kbd>
+              </button>
+            ))}
+          </p>
+        )}
+      </div>
     </div>
   );
 }

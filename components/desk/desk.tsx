@@ -209,8 +209,10 @@ export function Desk({ recent, canChange }: DeskProps) {
           onKeyDown={onBoxKey}
           error={inputError}
         />
-        <RecentSearches items={recentItems.filter((i) => recentText(i) !== targetText(target))} onPick={search} />
-        <TicketBar ticket={draft.ticket} onClear={() => setTicket(null)} />
+        <div className="flex flex-wrap items-center gap-x-8 gap-y-1">
+          <TicketBar ticket={draft.ticket} onClear={() => setTicket(null)} />
+          <RecentSearches items={recentItems.filter((i) => recentText(i) !== targetText(target))} onPick={search} />
+        </div>
       </section>
       <div role="status" aria-live="polite" className="sr-only" data-testid="announcement">
         {announcement}

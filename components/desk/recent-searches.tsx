@@ -9,7 +9,7 @@ export const recentText = (item: RecentSearch) => (item.kind === "token" ? item.
 export function RecentSearches({ items, onPick }: { items: RecentSearch[]; onPick: (text: string) => void }) {
   if (items.length === 0) return null;
   return (
-    <nav aria-label="Recent searches" className="mt-1 flex flex-wrap items-center gap-2 text-sm">
+    <nav aria-label="Recent searches" className="flex flex-wrap items-center gap-2 text-sm">
       <span className="text-slate-600">Recent:</span>
       {items.map((item) => (
         <button

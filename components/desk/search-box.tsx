@@ -53,9 +53,8 @@ export const SearchBox = forwardRef<HTMLInputElement, SearchBoxProps>(function S
           className="mt-1 block w-full rounded-md border border-slate-400 bg-white px-3 py-2.5 font-mono text-2xl tracking-wider"
         />
         <p id="desk-search-hint" className="mt-1 text-sm text-slate-600">
-          12 digits for a SID700 token, 9 for a DS100; an e-mail (pasted from mail is fine) or a name for the caller.
-          Press <kbd className="rounded border border-slate-300 bg-slate-100 px-1">/</kbd> to come back here; after a
-          search, the action keys work from here.
+          A serial (12 digits for a SID700, 9 for a DS100), an e-mail or a name. Press{" "}
+          <kbd className="rounded border border-slate-300 bg-slate-100 px-1">/</kbd> to come back here.
         </p>
         <p id="desk-search-error" role="alert" className="mt-1 min-h-5 text-sm font-medium text-red-700">
           {error}

@@ -90,7 +90,14 @@ export interface LastChange {
 export async function lastStatusChanges(serials: readonly string[]): Promise<Map<string, LastChange>> {
   if (serials.length === 0) return new Map();
   const rows = await db().$queryRaw<
-    { serial: string; action: string; actor_name: string | null; at: Date; ticket: string | null; reason: string | null }[]
+    {
+      serial: string;
+      action: string;
+      actor_name: string | null;
+      at: Date;
+      ticket: string | null;
+      reason: string | null;
+    }[]
   >`
     SELECT DISTINCT ON (s.serial) s.serial, i.action, i.actor_name, COALESCE(r.occurred_at, o.occurred_at) AS at, i.ticket, i.reason
       FROM unnest(${[...serials]}::text[]) AS s(serial)

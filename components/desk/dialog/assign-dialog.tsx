@@ -1,35 +1,12 @@
 "use client";
 
 import { assignTokenAction } from "@/lib/actions/assign-token-action";
-import { fail, type ActionResult } from "@/lib/action-result";
 import { ACTION_WORDS, CONSEQUENCES, SAY_TO_CALLER, dialogTitle } from "@/lib/desk/desk-actions";
-import { parsePersonQuery } from "@/lib/people/person-query";
 import { groupSerial } from "@/lib/tokens/serial";
 import { ChangeDialog } from "@/components/desk/dialog/change-dialog";
 import { Field, describedBy, inputClass } from "@/components/desk/dialog/field";
 import { draftFrom, type DialogContext } from "@/components/desk/dialog/dialog-context";
-import type { UserCardAnswer } from "@/components/desk/queries";
-
-type Assignee = { userId: string; email: string; name: string | null };
-
-/** Who an e-mail belongs to in RSA, for "Assign to…" from an unassigned token. */
-async function resolveCaller(typed: string): Promise<ActionResult<Assignee>> {
-  const query = parsePersonQuery(typed);
-  if (query.kind !== "email")
-    return fail("INVALID_INPUT", "Check the highlighted fields.", {
-      fieldErrors: { email: "Type the caller's whole e-mail address." },
-    });
-  const response = await fetch(`/api/users/${encodeURIComponent(query.email)}`, {
-    headers: { Accept: "application/json" },
-  });
-  const answer = (await response.json()) as ActionResult<UserCardAnswer>;
-  if (!answer.ok) return answer;
-  if (!("user" in answer.data))
-    return fail("INVALID_INPUT", "Check the highlighted fields.", {
-      fieldErrors: { email: "RSA has no user with this e-mail address." },
-    });
-  return { ok: true, data: { userId: answer.data.user.id, email: query.email, name: answer.data.name } };
-}
+import { findCallerByEmail, type FoundCaller } from "@/components/desk/dialog/find-caller";
 
 /**
  * Give an unassigned SID700 token to someone (a new hire): from the caller's
@@ -42,7 +19,7 @@ export function AssignDialog({
   context,
 }: {
   /** Known when assigning from the caller's card. */
-  assignee?: Assignee;
+  assignee?: FoundCaller;
   /** Known when assigning from the token's card. */
   serial?: string;
   context: DialogContext;
@@ -100,7 +77,7 @@ export function AssignDialog({
         </>
       )}
       submit={async (values) => {
-        const who = assignee ? { ok: true as const, data: assignee } : await resolveCaller(values.email ?? "");
+        const who = assignee ? { ok: true as const, data: assignee } : await findCallerByEmail(values.email ?? "");
         if (!who.ok) return who;
         return assignTokenAction({
           ...values,

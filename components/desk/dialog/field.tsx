@@ -1,4 +1,8 @@
-/** A labelled form control with its error sentence below it (announced with the control). */
+/**
+ * A labelled form control with its error sentence below it (announced with
+ * the control; its room kept, so nothing moves when it appears). Used by the
+ * desk's dialogs and the administration page.
+ */
 export function Field({
   id,
   label,
@@ -14,7 +18,7 @@ export function Field({
 }) {
   return (
     <div>
-      <label htmlFor={id} className="block text-sm font-semibold">
+      <label htmlFor={id} className="block text-sm font-semibold text-slate-800">
         {label}
       </label>
       {hint && (

@@ -2,12 +2,11 @@
 
 import { fail, ok, type ActionResult } from "@/lib/action-result";
 import { ACTION_WORDS, CONSEQUENCES, dialogTitle } from "@/lib/desk/desk-actions";
-import { parsePersonQuery } from "@/lib/people/person-query";
 import { groupSerial } from "@/lib/tokens/serial";
 import { ChangeDialog } from "@/components/desk/dialog/change-dialog";
 import { Field, describedBy, inputClass } from "@/components/desk/dialog/field";
 import type { DialogContext } from "@/components/desk/dialog/dialog-context";
-import type { UserCardAnswer } from "@/components/desk/queries";
+import { findCallerByEmail } from "@/components/desk/dialog/find-caller";
 
 /**
  * "Who owns this token?" RSA names the owner only by id and has no call that
@@ -46,26 +45,14 @@ export function FindOwnerDialog({
         </Field>
       )}
       submit={async (values): Promise<ActionResult<{ name: string | null; email: string }>> => {
-        const query = parsePersonQuery(values.email ?? "");
-        if (query.kind !== "email")
-          return fail("INVALID_INPUT", "Check the highlighted fields.", {
-            fieldErrors: { email: "Type the whole e-mail address." },
-          });
-        const response = await fetch(`/api/users/${encodeURIComponent(query.email)}`, {
-          headers: { Accept: "application/json" },
-        });
-        const answer = (await response.json()) as ActionResult<UserCardAnswer>;
-        if (!answer.ok) return answer;
-        if (!("user" in answer.data))
-          return fail("INVALID_INPUT", "Check the highlighted fields.", {
-            fieldErrors: { email: "RSA has no user with this e-mail address." },
-          });
-        if (answer.data.user.id !== ownerId)
+        const found = await findCallerByEmail(values.email ?? "");
+        if (!found.ok) return found;
+        if (found.data.userId !== ownerId)
           return fail(
             "NOT_ALLOWED",
             "This e-mail belongs to someone else: this token is not theirs. Check the serial and the e-mail with the caller.",
           );
-        return ok({ name: answer.data.name, email: query.email });
+        return ok({ name: found.data.name, email: found.data.email });
       }}
       onSuccess={(result) => {
         const owner = result.data as { name: string | null; email: string };
