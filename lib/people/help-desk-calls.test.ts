@@ -1,9 +1,10 @@
 import { randomUUID } from "node:crypto";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { userActor } from "@/lib/audit/actors";
 import { reconcileOpenIntents } from "@/lib/audit/reconcile";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { db } from "@/lib/db";
+import { logger } from "@/lib/logger";
 import { callerVerification, resetVerificationAvailability } from "@/lib/people/caller-verification";
 import { cancelEmergencyCodeChange, issueEmergencyCodeChange } from "@/lib/people/emergency-code-changes";
 import { findPeople } from "@/lib/people/find-people";
@@ -140,6 +141,9 @@ describe("the help-desk changes, each through the one change path", () => {
 
   it("issues an emergency access code shown once and recorded nowhere, then cancels it", async () => {
     const { id, email } = S.users.janeDoe;
+    // Every log line written meanwhile, whatever its level.
+    const levels = ["trace", "debug", "info", "warn", "error", "fatal"] as const;
+    const spies = levels.map((level) => vi.spyOn(logger(), level));
     const issued = await run(issueEmergencyCodeChange, {
       userId: id,
       email,
@@ -153,6 +157,11 @@ describe("the help-desk changes, each through the one change path", () => {
     const rows = await db().$queryRaw<{ row: string }[]>`SELECT row_to_json(e)::text AS row FROM audit_events e`;
     expect(rows.some((r) => r.row.includes(code!))).toBe(false);
     expect(JSON.stringify(await db().rsaUserDirectoryEntry.findMany())).not.toContain(code!);
+    const logged = spies.flatMap((spy) => spy.mock.calls);
+    expect(
+      JSON.stringify(logged, (_key, value) => (value instanceof Error ? `${value.message} ${value.stack}` : value)),
+    ).not.toContain(code!);
+    for (const spy of spies) spy.mockRestore();
 
     const known = await issuedEmergencyCode(id);
     expect(known).toMatchObject({ codeId: expect.any(String), issuedBy: "Alex Agent" });
