@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { pgPool } from "@/lib/db/pg-pool";
 
 export interface HistoryEntry {
   id: string;
@@ -89,23 +90,24 @@ export interface LastChange {
  */
 export async function lastStatusChanges(serials: readonly string[]): Promise<Map<string, LastChange>> {
   if (serials.length === 0) return new Map();
-  const rows = await db().$queryRaw<
-    {
-      serial: string;
-      action: string;
-      actor_name: string | null;
-      at: Date;
-      ticket: string | null;
-      reason: string | null;
-    }[]
-  >`
-    SELECT DISTINCT ON (s.serial) s.serial, i.action, i.actor_name, COALESCE(r.occurred_at, o.occurred_at) AS at, i.ticket, i.reason
-      FROM unnest(${[...serials]}::text[]) AS s(serial)
-      JOIN audit_events i ON i.serial = s.serial AND i.type = 'CHANGE_INTENT' AND i.action IN ('ENABLE', 'DISABLE')
-      LEFT JOIN audit_events o ON o.type = 'CHANGE_OUTCOME' AND o.intent_id = i.id
-      LEFT JOIN audit_events r ON r.type = 'CHANGE_RESOLUTION' AND r.intent_id = i.id
-     WHERE o.outcome = 'SUCCESS' OR r.outcome = 'APPLIED'
-     ORDER BY s.serial, i.occurred_at DESC`;
+  // The plain pool, not Prisma: every lookup asks this (README: Performance).
+  const { rows } = await pgPool().query<{
+    serial: string;
+    action: string;
+    actor_name: string | null;
+    at: Date;
+    ticket: string | null;
+    reason: string | null;
+  }>(
+    `SELECT DISTINCT ON (s.serial) s.serial, i.action, i.actor_name, COALESCE(r.occurred_at, o.occurred_at) AS at, i.ticket, i.reason
+       FROM unnest($1::text[]) AS s(serial)
+       JOIN audit_events i ON i.serial = s.serial AND i.type = 'CHANGE_INTENT' AND i.action IN ('ENABLE', 'DISABLE')
+       LEFT JOIN audit_events o ON o.type = 'CHANGE_OUTCOME' AND o.intent_id = i.id
+       LEFT JOIN audit_events r ON r.type = 'CHANGE_RESOLUTION' AND r.intent_id = i.id
+      WHERE o.outcome = 'SUCCESS' OR r.outcome = 'APPLIED'
+      ORDER BY s.serial, i.occurred_at DESC`,
+    [[...serials]],
+  );
   return new Map(
     rows.map((r) => [
       r.serial,

@@ -2,6 +2,7 @@ import "server-only";
 import { env } from "@/lib/env";
 import * as answers from "@/lib/rsa/answers";
 import type { RsaAvailability } from "@/lib/rsa/breaker";
+import type { BearerSlot } from "@/lib/rsa/bearer-cache";
 import { loadRsaConfig, type RsaConfig } from "@/lib/rsa/config";
 import { RsaConfigError, RsaError } from "@/lib/rsa/errors";
 import * as helpDesk from "@/lib/rsa/help-desk-calls";
@@ -276,11 +277,33 @@ export function createRsaClient(config: RsaConfig, options: TransportOptions = {
 
 let shared: RsaClient | undefined;
 
+/**
+ * The process's bearer tokens, by credential, on globalThis: Next.js bundles
+ * this module once for route handlers and again for server actions, and both
+ * copies must use one token (plain data only: each copy keeps its own client
+ * and error classes).
+ */
+function processBearerSlot(config: RsaConfig): BearerSlot {
+  const slots = ((globalThis as unknown as { tokendeskRsaBearers?: Map<string, BearerSlot> }).tokendeskRsaBearers ??=
+    new Map());
+  const { credential } = config;
+  const key = JSON.stringify([
+    credential.kind,
+    credential.keyFile,
+    credential.adminRestApiUrl,
+    "clientId" in credential ? credential.clientId : null,
+  ]);
+  let slot = slots.get(key);
+  if (!slot) slots.set(key, (slot = { current: null }));
+  return slot;
+}
+
 /** The process's client: configured once from the environment, so its bearer token is shared by every request. */
 export function getRsaClient(): RsaClient {
   if (!shared) {
     try {
-      shared = createRsaClient(loadRsaConfig(env()));
+      const config = loadRsaConfig(env());
+      shared = createRsaClient(config, { bearerSlot: processBearerSlot(config) });
     } catch (error) {
       // Checked at start, but a key file can vanish later: callers handle an RsaError, and nothing was sent.
       if (error instanceof RsaConfigError)

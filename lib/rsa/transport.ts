@@ -1,5 +1,5 @@
 import "server-only";
-import { BearerCache } from "@/lib/rsa/bearer-cache";
+import { BearerCache, type BearerSlot } from "@/lib/rsa/bearer-cache";
 import { RsaBreaker } from "@/lib/rsa/breaker";
 import type { RsaConfig } from "@/lib/rsa/config";
 import { RsaError, type RsaErrorKind } from "@/lib/rsa/errors";
@@ -16,6 +16,8 @@ export interface TransportOptions {
   now?: () => number;
   random?: () => number;
   sleep?: (ms: number) => Promise<void>;
+  /** Where the bearer is kept (default: this transport's own). */
+  bearerSlot?: BearerSlot;
   /** Called after every HTTP attempt (diagnostics, tests, logs). Never carries a body. */
   onAttempt?: (attempt: {
     operation: string;
@@ -78,6 +80,8 @@ export class RsaTransport {
           ? signLegacyJwt(credential, this.now())
           : fetchOAuthToken(credential, { nowMs: this.now(), timeoutMs: config.timeoutMs, fetch: this.fetchImpl }),
       this.now,
+      undefined,
+      options.bearerSlot,
     );
     this.breaker = new RsaBreaker({
       failures: config.breakerFailures,

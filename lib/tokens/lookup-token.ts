@@ -47,8 +47,12 @@ async function attempt<T>(fn: () => Promise<T>): Promise<Attempt<T>> {
 
 const isNotFound = (a: Attempt<unknown> | null) => a !== null && "error" in a && a.error.kind === "not_found";
 
-async function provenance(serial: string, ownerId: string | null): Promise<Provenance> {
-  const [owner, changes] = await Promise.all([knownOwner(ownerId), lastStatusChanges([serial])]);
+async function provenance(
+  serial: string,
+  ownerId: string | null,
+  lastChanges: Promise<Map<string, LastChange>>,
+): Promise<Provenance> {
+  const [owner, changes] = await Promise.all([knownOwner(ownerId), lastChanges]);
   return { owner, lastChange: changes.get(serial) ?? null };
 }
 
@@ -67,30 +71,39 @@ async function readDs100Device(serial: string) {
 
 /**
  * Looks a serial up in RSA — as a SID700 token (12 digits), a DS100 device
- * (9 digits) or both in parallel — and records who looked at what.
+ * (9 digits) or both in parallel — and records who looked at what. The
+ * answer waits for its audit row to be committed; what tokendesk knows of the
+ * token (its owner's name, its last change) is read meanwhile, and the last
+ * change (which needs only the serial) while RSA is asked.
  */
 export async function lookupToken(
   actor: CurrentUser,
   query: { serial: string; kind: SerialKind },
   ctx: RequestContext,
 ): Promise<ActionResult<LookupResult>> {
+  const lastChanges = lastStatusChanges([query.serial]);
+  lastChanges.catch(() => {}); // awaited below when the token is found; a failure must not go unhandled meanwhile
   const [sid, ds100] = await Promise.all([
     query.kind !== "ds100" ? attempt(() => getRsaClient().lookupSidToken(query.serial)) : null,
     query.kind !== "sid700" ? attempt(() => readDs100Device(query.serial)) : null,
   ]);
 
   let result: LookupResult | null = null;
+  let ownerId: string | null = null;
   if (sid && "value" in sid) {
+    ownerId = sid.value.userId;
     result = {
       found: true,
       kind: "SID700",
       serial: query.serial,
       token: sid.value,
       actions: allowedActions("SID700", sidSnapshot(sid.value)),
-      ...(await provenance(query.serial, sid.value.userId)),
+      owner: null,
+      lastChange: null,
     };
   } else if (ds100 && "value" in ds100 && ds100.value.credentials.length > 0) {
     const { credentials, hiddenCredentials } = ds100.value;
+    ownerId = ds100Snapshot(credentials).userId;
     result = {
       found: true,
       kind: "DS100",
@@ -99,7 +112,8 @@ export async function lookupToken(
       hiddenCredentials,
       // A credential tokendesk cannot read might be changed too: offer nothing rather than act blind.
       actions: hiddenCredentials > 0 ? [] : allowedActions("DS100", ds100Snapshot(credentials)),
-      ...(await provenance(query.serial, ds100Snapshot(credentials).userId)),
+      owner: null,
+      lastChange: null,
     };
   } else if (
     (sid === null || isNotFound(sid)) &&
@@ -112,6 +126,8 @@ export async function lookupToken(
     ? null
     : (([sid, ds100].find((a) => a && "error" in a && a.error.kind !== "not_found") as
         { error: RsaError } | undefined) ?? null);
+  const known = result?.found ? provenance(query.serial, ownerId, lastChanges) : null;
+  known?.catch(() => {}); // awaited once the audit row is written
   try {
     await appendAuditEvent(
       auditEvents.lookup({
@@ -148,6 +164,7 @@ export async function lookupToken(
     );
   }
 
+  if (result?.found && known) Object.assign(result, await known);
   if (result || !failure) return ok(result ?? { found: false, serial: query.serial });
   logger().warn(
     {
