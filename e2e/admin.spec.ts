@@ -277,13 +277,14 @@ test("the RSA connection: the simulated tenant named, and Check now shows the rs
 }) => {
   await openAdminPage(page);
   await expect(page.getByTestId("rsa-mode")).toContainText("simulated tenant");
-  await expect(page.locator("#rsa")).toContainText("Legacy Administration API key");
-  await expect(page.locator("#rsa")).toContainText("access id");
+  // Demo mode signs in to the simulated tenant as an OAuth client, as RSA now recommends.
+  await expect(page.locator("#rsa")).toContainText("OAuth client with a private key");
+  await expect(page.locator("#rsa")).toContainText("client id tokendesk-simulator-");
   await page.getByRole("button", { name: "Check now" }).focus();
   await page.keyboard.press("Enter");
   await expect(page.getByTestId("rsa-check-summary")).toHaveText("The RSA connection works.", { timeout: 20_000 });
   await expect(page.getByTestId("rsa-findings")).toContainText("A token lookup worked");
-  await expect(page.getByTestId("rsa-findings")).toContainText("Credential: legacy Administration API key");
+  await expect(page.getByTestId("rsa-findings")).toContainText("Credential: OAuth client tokendesk-simulator-");
   await expect(page.getByTestId("rsa-clock-skew")).toContainText("Clock skew");
 });
 
