@@ -4,13 +4,15 @@
 //   value a client sent, so the audit's client address starts from a fact and
 //   X-Forwarded-For is believed only through TRUSTED_PROXIES
 //   (lib/http/client-address.ts);
-// - compress with brotli when the browser accepts it (gzip otherwise).
+// - compress with brotli when the browser accepts it (gzip otherwise);
+// - send a JSON answer (the desk's lookups) in one write with its length,
+//   uncompressed when small (web-server-compression.mjs; README: Performance).
 //
 //   node scripts/web-server.mjs --port 3000 [--host 127.0.0.1]
 import { createServer } from "node:http";
 import { parseArgs } from "node:util";
-import compression from "compression";
 import next from "next";
+import { compress, sendJsonWhole } from "./web-server-compression.mjs";
 
 const { values } = parseArgs({ options: { port: { type: "string" }, host: { type: "string" } }, strict: true });
 const port = Number(values.port ?? 3000);
@@ -20,12 +22,10 @@ const app = next({ dev: false, dir: process.cwd(), hostname: host ?? "localhost"
 const handle = app.getRequestHandler();
 await app.prepare();
 
-// Quality 4: close to gzip's speed, clearly smaller; the default (11) is meant for files compressed once.
-const compress = compression({ threshold: 1024 });
-
 const server = createServer((request, response) => {
   request.headers["x-tokendesk-peer"] = request.socket.remoteAddress ?? "";
   compress(request, response, () => {
+    sendJsonWhole(response);
     handle(request, response).catch((error) => {
       console.error(error);
       if (!response.headersSent) response.writeHead(500, { "Content-Type": "text/plain; charset=utf-8" });

@@ -20,16 +20,17 @@ export interface CurrentUser {
 
 /**
  * The key next-auth (4.x) derives from the secret for its session JWTs, made
- * once per secret instead of once per request: next-auth's own decode runs
- * HKDF every time, and getServerSession decodes, re-encrypts a cookie it
- * cannot even set from here, and derives the key twice — most of the
- * session check's CPU time (README: Performance).
+ * once per secret instead of once per request, and imported once as a
+ * CryptoKey (jose re-imports raw key bytes on every call): next-auth's own
+ * decode runs HKDF every time, and getServerSession decodes, re-encrypts a
+ * cookie it cannot even set from here, and derives the key twice — most of
+ * the session check's CPU time (README: Performance).
  */
-let derived: { secret: string; key: Uint8Array } | undefined;
-function encryptionKey(secret: string): Uint8Array {
+let derived: { secret: string; key: Promise<CryptoKey> } | undefined;
+function encryptionKey(secret: string): Promise<CryptoKey> {
   if (derived?.secret !== secret) {
-    const key = hkdfSync("sha256", secret, "", "NextAuth.js Generated Encryption Key", 32);
-    derived = { secret, key: new Uint8Array(key) };
+    const bytes = hkdfSync("sha256", secret, "", "NextAuth.js Generated Encryption Key", 32);
+    derived = { secret, key: crypto.subtle.importKey("raw", bytes, "AES-GCM", false, ["decrypt"]) };
   }
   return derived.key;
 }
@@ -37,7 +38,7 @@ function encryptionKey(secret: string): Uint8Array {
 /** next-auth's decode (jwt/index.js) with the cached key: dir + A256GCM, 15 s clock tolerance. */
 async function decode({ token, secret }: { token?: string; secret: string | Buffer }): Promise<JWT | null> {
   if (!token) return null;
-  const { payload } = await jwtDecrypt(token, encryptionKey(String(secret)), { clockTolerance: 15 });
+  const { payload } = await jwtDecrypt(token, await encryptionKey(String(secret)), { clockTolerance: 15 });
   return payload as JWT;
 }
 

@@ -134,7 +134,10 @@ export async function measureChanges(options: {
   }
   const before = await simulator.counts();
   const appTimes: number[] = [];
-  for (let i = 0; i < pairs; i++) await throughApp(appTimes);
+  const measure = async () => {
+    for (let i = 0; i < pairs; i++) await throughApp(appTimes);
+  };
+  await (app.profile ? app.profile("changes", measure) : measure());
   const rsaCallsPerChange = ((await simulator.counts()).adminRequests - before.adminRequests) / (pairs * 2);
   const bareTimes: number[] = [];
   for (let i = 0; i < pairs; i++) await straight(bareTimes);

@@ -1,5 +1,6 @@
 import { execFile } from "node:child_process";
 import path from "node:path";
+import { cpuMeter, cpuSeconds, postgresCpuSeconds } from "./cpu";
 import { runLoad, type LoadFigures } from "./load";
 import { changeActionId, changeThroughApp, type Snapshot } from "./measure-changes";
 import { appLookupSpec, describe } from "./measure-lookups";
@@ -17,6 +18,9 @@ export interface TwoInstanceFigures {
   one: number;
   two: number;
   ratio: number;
+  /** Cores each part kept busy (CPU seconds per second), with one instance and with two. */
+  coresOne: Record<string, number>;
+  coresTwo: Record<string, number>;
   lookups: number;
   auditRows: number;
   duplicated: number;
@@ -31,9 +35,17 @@ export interface TwoInstanceFigures {
 
 const TSX_CLI = path.resolve("node_modules", "tsx", "dist", "cli.mjs");
 
+export function describeCores(cores: Record<string, number>): string {
+  const total = Object.values(cores).reduce((sum, n) => sum + n, 0);
+  return `${Object.entries(cores)
+    .map(([name, n]) => `${name} ${n.toFixed(2)}`)
+    .join(", ")} (${total.toFixed(2)} in all)`;
+}
+
 export async function measureTwoInstances(options: {
   a: AppInstance;
   b: AppInstance;
+  simulatorPid: number;
   database: BenchDatabase;
   cookie: string;
   serial: string;
@@ -43,7 +55,7 @@ export async function measureTwoInstances(options: {
   seconds: number;
   log: (line: string) => void;
 }): Promise<TwoInstanceFigures> {
-  const { a, b, database, cookie, serial, changed, seconds, log } = options;
+  const { a, b, simulatorPid, database, cookie, serial, changed, seconds, log } = options;
   const userAgent = (name: string) => `tokendesk-bench two-instances ${name}`;
   const spec = (app: AppInstance, name: string, prefix: string) => ({
     ...appLookupSpec(app, cookie, serial, userAgent(name)),
@@ -52,8 +64,23 @@ export async function measureTwoInstances(options: {
     requestIdPrefix: prefix,
   });
 
-  const alone = await runLoad(spec(a, "alone", "alone-"));
-  log(`  one instance: ${describe(alone)}`);
+  const meter = () =>
+    cpuMeter({
+      A: () => cpuSeconds(a.pid),
+      B: () => cpuSeconds(b.pid),
+      postgres: () => postgresCpuSeconds(database.clusterDir),
+      simulator: () => cpuSeconds(simulatorPid),
+      "load generator": () => process.cpuUsage().user / 1e6 + process.cpuUsage().system / 1e6,
+    });
+  const cores = (used: Record<string, number>, wallSeconds: number) =>
+    Object.fromEntries(Object.entries(used).map(([name, ms]) => [name, ms / 1000 / wallSeconds]));
+
+  const aloneRun = () => runLoad(spec(a, "alone", "alone-"));
+  let started = performance.now();
+  let metered = meter();
+  const alone = await (a.profile ? a.profile("one-instance", aloneRun) : aloneRun());
+  const coresOne = cores(metered.read(), (performance.now() - started) / 1000);
+  log(`  one instance: ${describe(alone)}; cores busy: ${describeCores(coresOne)}`);
 
   // Changes from both instances while both are loaded: each instance toggles tokens of its own.
   let stop = false;
@@ -78,16 +105,31 @@ export async function measureTwoInstances(options: {
   };
   const half = Math.ceil(changed.length / 2);
   const changing = changed.map((token, i) => toggle(i < half ? a : b, token));
-  const [onA, onB] = await Promise.all([runLoad(spec(a, "A", "a-")), runLoad(spec(b, "B", "b-"))]);
+  const load = (app: AppInstance, name: string, prefix: string) => {
+    const run = () => runLoad(spec(app, name, prefix));
+    return app.profile ? app.profile("two-instances", run) : run();
+  };
+  started = performance.now();
+  metered = meter();
+  const [onA, onB] = await Promise.all([load(a, "A", "a-"), load(b, "B", "b-")]);
+  const coresTwo = cores(metered.read(), (performance.now() - started) / 1000);
   stop = true;
   await Promise.all(changing);
   log(`  instance A: ${describe(onA)}`);
   log(`  instance B: ${describe(onB)}`);
-  log(`  changes meanwhile: ${changes.ok} done, ${changes.refused} refused`);
+  log(`  changes meanwhile: ${changes.ok} done, ${changes.refused} refused; cores busy: ${describeCores(coresTwo)}`);
 
   const figures = await checkTrail(database, [onA, onB], userAgent, options.auditKey);
   const two = onA.perSecond + onB.perSecond;
-  const result = { one: alone.perSecond, two, ratio: two / alone.perSecond, changes: changes.ok, ...figures };
+  const result = {
+    one: alone.perSecond,
+    two,
+    ratio: two / alone.perSecond,
+    coresOne,
+    coresTwo,
+    changes: changes.ok,
+    ...figures,
+  };
   log(
     `  ${result.auditRows} lookup rows for ${result.lookups} answered lookups (${result.lost} lost, ${result.duplicated} duplicated); ${result.intents} INTENTs, ${result.outcomes} OUTCOMEs; seq ${result.seqGapless ? "gapless" : "HAS GAPS"}; ${result.verifyOutput}`,
   );

@@ -221,6 +221,7 @@ async function measureOnStack(results: Results): Promise<void> {
       results.twoInstances = await measureTwoInstances({
         a: app,
         b,
+        simulatorPid: simulator.pid,
         database,
         cookie,
         serial: LOOKED_UP,
