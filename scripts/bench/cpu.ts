@@ -54,3 +54,15 @@ export function cpuMeter(parts: Record<string, () => number>): CpuMeter {
     read: () => Object.fromEntries(Object.entries(parts).map(([name, read]) => [name, (read() - start[name]!) * 1000])),
   };
 }
+
+/** CPU seconds the whole machine has spent busy (all processes, all cores), from /proc/stat. */
+export function machineBusySeconds(): number {
+  try {
+    const fields = readFileSync("/proc/stat", "utf8").split("\n")[0]!.trim().split(/\s+/).slice(1).map(Number);
+    // user nice system idle iowait irq softirq steal: everything but idle and iowait.
+    const [user = 0, nice = 0, system = 0, , , irq = 0, softirq = 0, steal = 0] = fields;
+    return (user + nice + system + irq + softirq + steal) / TICKS_PER_SECOND;
+  } catch {
+    return 0;
+  }
+}

@@ -19,6 +19,8 @@ export interface LoadSpec {
 
 export interface LoadFigures {
   connections: number;
+  /** How many runs these figures pool (interleaved with the runs they are compared with). */
+  runs: number;
   seconds: number;
   requests: number;
   /** Answers other than 2xx, and connection errors and timeouts: each a failure of the run. */
@@ -42,7 +44,35 @@ export function summarize(latencies: number[]): { p50: number; p95: number; p99:
   return { p50: percentile(sorted, 50), p95: percentile(sorted, 95), p99: percentile(sorted, 99), mean };
 }
 
-export async function runLoad(spec: LoadSpec): Promise<LoadFigures> {
+/** Figures and the latencies they came from (to pool several runs). */
+export type LoadRun = LoadFigures & { latencies: number[] };
+
+/** Several runs as one: every latency pooled, requests and seconds summed. */
+export function pool(runs: LoadRun[]): LoadRun {
+  const latencies = runs.flatMap((r) => r.latencies);
+  const seconds = runs.reduce((sum, r) => sum + r.seconds, 0);
+  const requests = runs.reduce((sum, r) => sum + r.requests, 0);
+  return {
+    connections: runs[0]!.connections,
+    runs: runs.length,
+    seconds,
+    requests,
+    non2xx: runs.reduce((sum, r) => sum + r.non2xx, 0),
+    errors: runs.reduce((sum, r) => sum + r.errors, 0),
+    perSecond: requests / seconds,
+    ...summarize(latencies),
+    latencies,
+  };
+}
+
+/** The figures without the raw latencies (what the JSON keeps). */
+export function figuresOf(run: LoadRun): LoadFigures {
+  const figures: Partial<LoadRun> = { ...run };
+  delete figures.latencies;
+  return figures as LoadFigures;
+}
+
+export async function runLoad(spec: LoadSpec): Promise<LoadRun> {
   const latencies: number[] = [];
   let sent = 0;
   const { requestIdPrefix } = spec;
@@ -73,6 +103,8 @@ export async function runLoad(spec: LoadSpec): Promise<LoadFigures> {
   const result = await instance;
   return {
     connections: spec.connections,
+    runs: 1,
+    latencies,
     seconds: result.duration,
     requests: result["2xx"],
     non2xx: result.non2xx,

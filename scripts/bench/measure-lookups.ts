@@ -1,5 +1,5 @@
-import { cpuMeter, cpuSeconds, postgresCpuSeconds } from "./cpu";
-import { runLoad, warmUp, type LoadFigures, type LoadSpec } from "./load";
+import { cpuMeter, cpuSeconds, machineBusySeconds, postgresCpuSeconds } from "./cpu";
+import { figuresOf, pool, runLoad, warmUp, type LoadFigures, type LoadRun, type LoadSpec } from "./load";
 import type { AppInstance, BenchDatabase, BenchSimulator } from "./stack";
 
 /**
@@ -38,6 +38,8 @@ export interface LookupRun {
   addedP95: number;
   appCpu: CpuPerRequest;
   bareCpu: CpuPerRequest;
+  /** Cores kept busy by everything else on the machine meanwhile (other people's builds and tests). */
+  otherCores: number;
 }
 
 export interface LookupFigures {
@@ -55,19 +57,25 @@ export async function measureLookups(options: {
   bearer: string;
   serial: string;
   seconds: number;
+  /** Runs of each side, interleaved, so the machine's other load falls on both alike. */
+  trials: number;
   log: (line: string) => void;
 }): Promise<LookupFigures> {
-  const { app, simulator, database, cookie, bearer, serial, seconds, log } = options;
-  const metered = async (work: () => Promise<LoadFigures>) => {
-    const meter = cpuMeter({
-      tokendesk: () => cpuSeconds(app.pid),
-      simulator: () => cpuSeconds(simulator.pid),
-      postgres: () => postgresCpuSeconds(database.clusterDir),
-    });
+  const { app, simulator, database, cookie, bearer, serial, seconds, trials, log } = options;
+  const parts = {
+    tokendesk: () => cpuSeconds(app.pid),
+    simulator: () => cpuSeconds(simulator.pid),
+    postgres: () => postgresCpuSeconds(database.clusterDir),
+  };
+  /** CPU per answered request by process, and what the rest of the machine used meanwhile. */
+  const metered = async (work: () => Promise<LoadRun>) => {
+    const meter = cpuMeter({ ...parts, machine: machineBusySeconds, bench: () => process.cpuUsage().user / 1e6 });
+    const started = performance.now();
     const figures = await work();
-    const used = meter.read();
+    const { machine, bench, ...used } = meter.read();
+    const ours = Object.values(used).reduce((sum, ms) => sum + ms, 0) + bench!;
     const cpu = Object.fromEntries(Object.entries(used).map(([name, ms]) => [name, ms / (figures.requests || 1)]));
-    return { figures, cpu };
+    return { figures, cpu, otherMs: machine! - ours, wallMs: performance.now() - started };
   };
   const appSpec = appLookupSpec(app, cookie, serial, "tokendesk-bench lookups");
   const bareSpec = bareLookupSpec(simulator, bearer, serial);
@@ -87,20 +95,39 @@ export async function measureLookups(options: {
   await warmUp({ ...appSpec, connections: 20 });
 
   const run = async (connections: number): Promise<LookupRun> => {
-    const bare = await metered(() => runLoad({ ...bareSpec, connections, seconds }));
-    log(`  c=${connections} bare simulator: ${describe(bare.figures)}; CPU per request ${describeCpu(bare.cpu)}`);
-    const measure = () => metered(() => runLoad({ ...appSpec, connections, seconds }));
-    const through = app.profile ? await app.profile(`lookups-c${connections}`, measure) : await measure();
-    log(
-      `  c=${connections} through tokendesk: ${describe(through.figures)}; CPU per request ${describeCpu(through.cpu)}`,
-    );
+    const bare: Awaited<ReturnType<typeof metered>>[] = [];
+    const through: Awaited<ReturnType<typeof metered>>[] = [];
+    const each = seconds / trials;
+    for (let trial = 0; trial < trials; trial++) {
+      bare.push(await metered(() => runLoad({ ...bareSpec, connections, seconds: each })));
+      const measure = () => metered(() => runLoad({ ...appSpec, connections, seconds: each }));
+      through.push(app.profile ? await app.profile(`lookups-c${connections}-${trial + 1}`, measure) : await measure());
+    }
+    const combined = (side: typeof bare) => {
+      const figures = figuresOf(pool(side.map((s) => s.figures)));
+      const cpu = Object.fromEntries(
+        Object.keys(parts).map((name) => [
+          name,
+          side.reduce((sum, s) => sum + s.cpu[name]! * s.figures.requests, 0) / (figures.requests || 1),
+        ]),
+      );
+      return { figures, cpu };
+    };
+    const b = combined(bare);
+    const a = combined(through);
+    const all = [...bare, ...through];
+    const otherCores = all.reduce((sum, s) => sum + s.otherMs, 0) / all.reduce((sum, s) => sum + s.wallMs, 0);
+    log(`  c=${connections} bare simulator: ${describe(b.figures)}; CPU per request ${describeCpu(b.cpu)}`);
+    log(`  c=${connections} through tokendesk: ${describe(a.figures)}; CPU per request ${describeCpu(a.cpu)}`);
+    log(`  (${trials} interleaved runs each; other processes kept ${otherCores.toFixed(2)} cores busy meanwhile)`);
     return {
-      app: through.figures,
-      bare: bare.figures,
-      addedP50: through.figures.p50 - bare.figures.p50,
-      addedP95: through.figures.p95 - bare.figures.p95,
-      appCpu: through.cpu,
-      bareCpu: bare.cpu,
+      app: a.figures,
+      bare: b.figures,
+      addedP50: a.figures.p50 - b.figures.p50,
+      addedP95: a.figures.p95 - b.figures.p95,
+      appCpu: a.cpu,
+      bareCpu: b.cpu,
+      otherCores,
     };
   };
   const c1 = await run(1);

@@ -1,7 +1,7 @@
 import { execFile } from "node:child_process";
 import path from "node:path";
-import { cpuMeter, cpuSeconds, postgresCpuSeconds } from "./cpu";
-import { runLoad, type LoadFigures } from "./load";
+import { cpuMeter, cpuSeconds, machineBusySeconds, postgresCpuSeconds } from "./cpu";
+import { figuresOf, pool, runLoad, type LoadFigures, type LoadRun } from "./load";
 import { changeActionId, changeThroughApp, type Snapshot } from "./measure-changes";
 import { appLookupSpec, describe } from "./measure-lookups";
 import type { AppInstance, BenchDatabase } from "./stack";
@@ -26,6 +26,9 @@ export interface TwoInstanceFigures {
   duplicated: number;
   lost: number;
   changes: number;
+  /** Changes done meanwhile with one instance, and with two (the same loops, spread over both). */
+  changesOne: number;
+  changesTwo: number;
   intents: number;
   outcomes: number;
   chainVerified: boolean;
@@ -53,14 +56,16 @@ export async function measureTwoInstances(options: {
   changed: { serial: string; userId: string }[];
   auditKey: string;
   seconds: number;
+  trials: number;
   log: (line: string) => void;
 }): Promise<TwoInstanceFigures> {
-  const { a, b, simulatorPid, database, cookie, serial, changed, seconds, log } = options;
+  const { a, b, simulatorPid, database, cookie, serial, changed, seconds, trials, log } = options;
   const userAgent = (name: string) => `tokendesk-bench two-instances ${name}`;
+  const each = seconds / trials;
   const spec = (app: AppInstance, name: string, prefix: string) => ({
     ...appLookupSpec(app, cookie, serial, userAgent(name)),
     connections: 20,
-    seconds,
+    seconds: each,
     requestIdPrefix: prefix,
   });
 
@@ -71,26 +76,30 @@ export async function measureTwoInstances(options: {
       postgres: () => postgresCpuSeconds(database.clusterDir),
       simulator: () => cpuSeconds(simulatorPid),
       "load generator": () => process.cpuUsage().user / 1e6 + process.cpuUsage().system / 1e6,
+      machine: machineBusySeconds,
     });
-  const cores = (used: Record<string, number>, wallSeconds: number) =>
-    Object.fromEntries(Object.entries(used).map(([name, ms]) => [name, ms / 1000 / wallSeconds]));
-
-  const aloneRun = () => runLoad(spec(a, "alone", "alone-"));
-  let started = performance.now();
-  let metered = meter();
-  const alone = await (a.profile ? a.profile("one-instance", aloneRun) : aloneRun());
-  const coresOne = cores(metered.read(), (performance.now() - started) / 1000);
-  log(`  one instance: ${describe(alone)}; cores busy: ${describeCores(coresOne)}`);
+  /** Cores each part kept busy, and everything else on the machine ("others"). */
+  const metered = async <T>(work: () => Promise<T>) => {
+    const started = performance.now();
+    const m = meter();
+    const result = await work();
+    const seconds = (performance.now() - started) / 1000;
+    const { machine, ...used } = m.read();
+    const ours = Object.values(used).reduce((sum, ms) => sum + ms, 0);
+    const busy = Object.fromEntries(Object.entries(used).map(([name, ms]) => [name, ms / 1000 / seconds]));
+    return { result, cores: { ...busy, others: (machine! - ours) / 1000 / seconds } };
+  };
+  const average = (all: Record<string, number>[]) =>
+    Object.fromEntries(Object.keys(all[0]!).map((k) => [k, all.reduce((sum, c) => sum + c[k]!, 0) / all.length]));
 
   // Changes from both instances while both are loaded: each instance toggles tokens of its own.
-  let stop = false;
   const actionId = changeActionId();
   const changes = { ok: 0, refused: 0 };
-  const toggle = async (app: AppInstance, token: { serial: string; userId: string }) => {
+  const toggle = async (app: AppInstance, token: { serial: string; userId: string }, stop: { now: boolean }) => {
     const enabled: Snapshot = { tokenStatus: "Enabled", tokenState: "Activated", userId: token.userId };
     const disabled: Snapshot = { ...enabled, tokenStatus: "Disabled" };
     let state: "enabled" | "disabled" = "enabled";
-    while (!stop) {
+    while (!stop.now) {
       const [action, expected] =
         state === "enabled" ? (["disable", enabled] as const) : (["enable", disabled] as const);
       const result = await changeThroughApp(app, cookie, actionId, token.serial, action, expected, userAgent("change"));
@@ -103,31 +112,67 @@ export async function measureTwoInstances(options: {
     if (state === "disabled")
       await changeThroughApp(app, cookie, actionId, token.serial, "enable", disabled, userAgent("change"));
   };
-  const half = Math.ceil(changed.length / 2);
-  const changing = changed.map((token, i) => toggle(i < half ? a : b, token));
-  const load = (app: AppInstance, name: string, prefix: string) => {
-    const run = () => runLoad(spec(app, name, prefix));
-    return app.profile ? app.profile("two-instances", run) : run();
-  };
-  started = performance.now();
-  metered = meter();
-  const [onA, onB] = await Promise.all([load(a, "A", "a-"), load(b, "B", "b-")]);
-  const coresTwo = cores(metered.read(), (performance.now() - started) / 1000);
-  stop = true;
-  await Promise.all(changing);
-  log(`  instance A: ${describe(onA)}`);
-  log(`  instance B: ${describe(onB)}`);
-  log(`  changes meanwhile: ${changes.ok} done, ${changes.refused} refused; cores busy: ${describeCores(coresTwo)}`);
+  const profiled = <T>(app: AppInstance, label: string, run: () => Promise<T>) =>
+    app.profile ? app.profile(label, run) : run();
 
-  const figures = await checkTrail(database, [onA, onB], userAgent, options.auditKey);
-  const two = onA.perSecond + onB.perSecond;
+  // One instance alone, then both at once, in turns, so the machine's other load falls on both alike.
+  const alone: LoadRun[] = [];
+  const onA: LoadRun[] = [];
+  const onB: LoadRun[] = [];
+  const coresOne: Record<string, number>[] = [];
+  const coresTwo: Record<string, number>[] = [];
+  const changesDuring = async <T>(instances: AppInstance[], work: () => Promise<T>) => {
+    const stop = { now: false };
+    const changing = changed.map((token, i) => toggle(instances[i % instances.length]!, token, stop));
+    try {
+      return await work();
+    } finally {
+      stop.now = true;
+      await Promise.all(changing);
+    }
+  };
+  let changesAlone = 0;
+  for (let trial = 1; trial <= trials; trial++) {
+    // The same work on one instance: lookups at saturation and the same change loops, all on A.
+    const before = changes.ok;
+    const one = await changesDuring([a], () =>
+      metered(() => profiled(a, `one-instance-${trial}`, () => runLoad(spec(a, "alone", `alone${trial}-`)))),
+    );
+    changesAlone += changes.ok - before;
+    alone.push(one.result);
+    coresOne.push(one.cores);
+    const both = await changesDuring([a, b], () =>
+      metered(() =>
+        Promise.all([
+          profiled(a, `two-instances-${trial}`, () => runLoad(spec(a, "A", `a${trial}-`))),
+          profiled(b, `two-instances-${trial}`, () => runLoad(spec(b, "B", `b${trial}-`))),
+        ]),
+      ),
+    );
+    onA.push(both.result[0]);
+    onB.push(both.result[1]);
+    coresTwo.push(both.cores);
+  }
+  const one = figuresOf(pool(alone));
+  const [pooledA, pooledB] = [figuresOf(pool(onA)), figuresOf(pool(onB))];
+  log(`  one instance: ${describe(one)}; cores busy: ${describeCores(average(coresOne))}`);
+  log(`  instance A: ${describe(pooledA)}`);
+  log(`  instance B: ${describe(pooledB)}`);
+  log(
+    `  changes meanwhile: ${changesAlone} with one instance, ${changes.ok - changesAlone} with two (${changes.refused} refused); cores busy with two: ${describeCores(average(coresTwo))}`,
+  );
+
+  const figures = await checkTrail(database, [pooledA, pooledB], userAgent, options.auditKey);
+  const two = pooledA.perSecond + pooledB.perSecond;
   const result = {
-    one: alone.perSecond,
+    one: one.perSecond,
     two,
-    ratio: two / alone.perSecond,
-    coresOne,
-    coresTwo,
+    ratio: two / one.perSecond,
+    coresOne: average(coresOne),
+    coresTwo: average(coresTwo),
     changes: changes.ok,
+    changesOne: changesAlone,
+    changesTwo: changes.ok - changesAlone,
     ...figures,
   };
   log(

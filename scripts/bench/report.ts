@@ -46,6 +46,12 @@ interface Row {
 }
 
 const ms = (v: number) => `${v.toFixed(2)} ms`;
+/** Cores busy with the bench's own processes (everything but "others"). */
+const coresIn = (cores: Record<string, number>) =>
+  Object.entries(cores)
+    .filter(([name]) => name !== "others")
+    .reduce((sum, [, n]) => sum + n, 0)
+    .toFixed(2);
 
 export function tableRows(r: Results): Row[] {
   const rows: Row[] = [];
@@ -65,7 +71,7 @@ export function tableRows(r: Results): Row[] {
     });
     rows.push({
       measure: "CPU per lookup, c=20",
-      figure: `through tokendesk: ${describeCpu(c20.appCpu)}; straight: simulator ${(c20.bareCpu.simulator ?? 0).toFixed(2)} ms`,
+      figure: `through tokendesk: ${describeCpu(c20.appCpu)}; straight: simulator ${(c20.bareCpu.simulator ?? 0).toFixed(2)} ms (other processes: ${c20.otherCores.toFixed(2)} cores)`,
       target: "report",
       met: null,
     });
@@ -99,7 +105,7 @@ export function tableRows(r: Results): Row[] {
     const sound = t.chainVerified && t.seqGapless && t.duplicated === 0 && t.lost === 0 && t.intents === t.outcomes;
     rows.push({
       measure: "two instances",
-      figure: `${t.ratio.toFixed(2)}× (${t.two.toFixed(0)}/s vs ${t.one.toFixed(0)}/s); chain ${t.chainVerified ? "verifies" : "BROKEN"}, ${t.lost} lost, ${t.duplicated} duplicated, seq ${t.seqGapless ? "gapless" : "HAS GAPS"}`,
+      figure: `${t.ratio.toFixed(2)}× (${t.two.toFixed(0)}/s vs ${t.one.toFixed(0)}/s; cores busy ${coresIn(t.coresTwo)} vs ${coresIn(t.coresOne)}, others ${(t.coresTwo.others ?? 0).toFixed(2)}); chain ${t.chainVerified ? "verifies" : "BROKEN"}, ${t.lost} lost, ${t.duplicated} duplicated, seq ${t.seqGapless ? "gapless" : "HAS GAPS"}`,
       target: "verifies, none lost or duplicated, ≥ 1.6×",
       met: sound && t.ratio >= 1.6,
     });

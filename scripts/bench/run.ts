@@ -4,7 +4,7 @@
 // each measurement, prints a table and writes bench/results/<date>.json.
 // Not part of `npm test`: figures, not assertions. README: Performance.
 //
-//   npm run bench [-- --seconds 10] [--only lookups,changes,...] [--audit-rows 1000000,10000000]
+//   npm run bench [-- --seconds 12] [--trials 3] [--only lookups,changes,...] [--audit-rows 1000000,10000000]
 //                 [--rebuild] [--profile] [--out bench/results/x.json]
 import { randomBytes } from "node:crypto";
 import { mkdir, rm, writeFile } from "node:fs/promises";
@@ -41,7 +41,8 @@ type Measure = (typeof MEASURES)[number];
 
 const { values } = parseArgs({
   options: {
-    seconds: { type: "string", default: "10" },
+    seconds: { type: "string", default: "12" },
+    trials: { type: "string", default: "3" },
     only: { type: "string" },
     "audit-rows": { type: "string", default: "1000000,10000000" },
     rebuild: { type: "boolean", default: false },
@@ -50,6 +51,7 @@ const { values } = parseArgs({
   },
 });
 const seconds = Number(values.seconds);
+const trials = Number(values.trials);
 const only = new Set<Measure>(values.only ? (values.only.split(",") as Measure[]) : MEASURES);
 for (const name of only)
   if (!MEASURES.includes(name)) throw new Error(`unknown measure "${name}" (${MEASURES.join(", ")})`);
@@ -175,6 +177,7 @@ async function measureOnStack(results: Results): Promise<void> {
         bearer,
         serial: LOOKED_UP,
         seconds,
+        trials,
         log,
       });
     }
@@ -228,6 +231,7 @@ async function measureOnStack(results: Results): Promise<void> {
         changed: owners,
         auditKey,
         seconds,
+        trials,
         log,
       });
       await b.stop();
