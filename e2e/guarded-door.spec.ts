@@ -93,12 +93,19 @@ const refusedRoles = (permission: Permission) =>
   ROLES.filter((r) => !(PERMISSIONS[permission] as readonly Role[]).includes(r));
 const emailOf = (role: Role) => demoAccount(role.toLowerCase() as "agent" | "supervisor" | "admin").email;
 
-async function denialsSince(seq: string) {
+/**
+ * The denial rows one request wrote, found by the request id it sent: the
+ * server is shared, so a stray request from elsewhere (a closing page's poll)
+ * must not be counted as this one's.
+ */
+async function denialsOf(requestId: string) {
   return ownerQuery<{ actor_email: string | null; action: string; error_code: string }>(
-    "SELECT actor_email, action, error_code FROM audit_events WHERE type = 'ACCESS_DENIED' AND seq > $1 ORDER BY seq",
-    [seq],
+    "SELECT actor_email, action, error_code FROM audit_events WHERE type = 'ACCESS_DENIED' AND request_id = $1 ORDER BY seq",
+    [requestId],
   );
 }
+let requests = 0;
+const nextRequestId = () => `guarded-door-${process.pid}-${++requests}`;
 async function head(): Promise<string> {
   const [row] = await ownerQuery<{ seq: string }>("SELECT coalesce(max(seq), 0)::text AS seq FROM audit_events");
   return row!.seq;
@@ -136,7 +143,8 @@ test("every route in the build is guarded: refused signed out and in each role w
     for (const { who, client } of callers) {
       const since = await head();
       const rsaBefore = await tenant.requests();
-      const response = await client.get(url, { maxRedirects: 0 });
+      const requestId = nextRequestId();
+      const response = await client.get(url, { maxRedirects: 0, headers: { "X-Request-Id": requestId } });
       const label = `${who} → ${url}`;
       if (who === "signed out") {
         if (api) {
@@ -151,7 +159,7 @@ test("every route in the build is guarded: refused signed out and in each role w
       }
       expect(await tenant.requests(), `${label}: nothing sent to RSA`).toBe(rsaBefore);
       expect(await rsaBoundActivity(since), `${label}: no lookup or export recorded`).toBe(0);
-      const denials = await denialsSince(since);
+      const denials = await denialsOf(requestId);
       expect(denials, `${label}: one denial row`).toHaveLength(1);
       expect(denials[0]).toMatchObject({
         actor_email: who === "signed out" ? null : emailOf(who),
@@ -179,10 +187,15 @@ test("every server action in the build is guarded the same way", async () => {
       ...refusedRoles(permission).map((role) => ({ who: role, client: sessions.get(role)! })),
     ];
     for (const { who, client } of callers) {
-      const since = await head();
       const rsaBefore = await tenant.requests();
+      const requestId = nextRequestId();
       const response = await client.post(page, {
-        headers: { "Next-Action": id, "Content-Type": "text/plain;charset=UTF-8", Origin: E2E.baseUrl },
+        headers: {
+          "Next-Action": id,
+          "Content-Type": "text/plain;charset=UTF-8",
+          Origin: E2E.baseUrl,
+          "X-Request-Id": requestId,
+        },
         data: JSON.stringify([change]),
         maxRedirects: 0,
       });
@@ -192,7 +205,7 @@ test("every server action in the build is guarded the same way", async () => {
       if (name !== "verifyAuditChainAction")
         expect(body, label).toContain(who === "signed out" ? '"UNAUTHENTICATED"' : '"FORBIDDEN"');
       expect(await tenant.requests(), `${label}: nothing sent to RSA`).toBe(rsaBefore);
-      const denials = await denialsSince(since);
+      const denials = await denialsOf(requestId);
       expect(denials, `${label}: one denial row`).toHaveLength(1);
       expect(denials[0]).toMatchObject({ actor_email: who === "signed out" ? null : emailOf(who) });
     }
