@@ -5,8 +5,12 @@ import type { ActionResult } from "@/lib/action-result";
 import type { RsaAvailability } from "@/lib/rsa/breaker";
 import { LocalTime } from "@/components/local-time";
 
-async function fetchStatus(): Promise<RsaAvailability | null> {
+/** What the banner knows: RSA's availability, "signed out", or nothing readable this time. */
+type Status = RsaAvailability | "signed-out" | null;
+
+async function fetchStatus(): Promise<Status> {
   const response = await fetch("/api/rsa/status", { cache: "no-store", headers: { Accept: "application/json" } });
+  if (response.status === 401) return "signed-out";
   if (!response.ok) return null;
   const result = (await response.json()) as ActionResult<RsaAvailability>;
   return result.ok ? result.data : null;
@@ -23,10 +27,17 @@ export function RsaStatusBanner({ initial }: { initial: RsaAvailability }) {
     queryKey: ["rsa-status"],
     queryFn: fetchStatus,
     initialData: initial,
-    refetchInterval: (query) => (query.state.data?.state === "down" ? 3_000 : 15_000),
+    // A tab whose session has ended stops asking: each refused ask is an
+    // ACCESS_DENIED row, and a forgotten tab would write one every 15 s. It asks
+    // again when the agent comes back to it (window focus).
+    refetchInterval: (query) => {
+      const status = query.state.data;
+      if (status === "signed-out") return false;
+      return status?.state === "down" ? 3_000 : 15_000;
+    },
     refetchOnWindowFocus: true,
   });
-  const down = data?.state === "down";
+  const down = data !== "signed-out" && data?.state === "down";
   return (
     <div role="status" aria-live="polite" data-testid="rsa-status">
       {down && (

@@ -165,3 +165,29 @@ test("a refresh that fails under an open dialog keeps the card and the dialog, a
   await expect(dialog.getByLabel("Ticket reference")).toHaveValue("INC-BUSY");
   await tenant.clearFaults();
 });
+
+test("a tab whose session has ended stops asking for RSA's status (each refused ask is an audit row)", async ({
+  page,
+  browser,
+}) => {
+  await page.clock.install();
+  await page.goto("/");
+  const asks: number[] = [];
+  page.on("response", (response) => {
+    if (new URL(response.url()).pathname === "/api/rsa/status") asks.push(response.status());
+  });
+  await page.clock.runFor(16_000);
+  await expect.poll(() => asks).toEqual([200]);
+
+  const elsewhere = await browser.newPage();
+  await signIn(elsewhere, demoAccount("agent"));
+  await elsewhere.getByRole("button", { name: "Sign out" }).click();
+  await expect(elsewhere).toHaveURL(/\/signin/);
+  await elsewhere.close();
+
+  await page.clock.runFor(16_000);
+  await expect.poll(() => asks).toEqual([200, 401]);
+  await page.clock.runFor(5 * 60_000);
+  await page.waitForTimeout(1_000);
+  expect(asks).toEqual([200, 401]);
+});
