@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { pgPool } from "@/lib/db/pg-pool";
+import { FAST_TIMESTAMPS } from "@/lib/db/timestamptz";
 import type { HistoryFilters } from "@/lib/audit/history-filters";
 import { historySql } from "@/lib/audit/history-sql";
 
@@ -88,7 +89,7 @@ export async function* historyBatches(
   const fetchAfter = (after: { at: Date; seq: bigint } | null) => {
     const sql = historySql(filters, after, batchSize, now);
     const args = sql.values.map((v) => (typeof v === "bigint" ? v.toString() : v));
-    return pgPool().query<HistoryRow>(sql.text, args);
+    return pgPool().query<HistoryRow>({ text: sql.text, values: args, types: FAST_TIMESTAMPS });
   };
   // The next batch is fetched while the caller encodes this one: an export runs
   // at the speed of the slower of the two, not of both added together.

@@ -12,7 +12,7 @@ const { values } = parseArgs({
 measureAudit({
   rows: Number(values.rows),
   runs: Number(values.runs),
-  port: 55404,
+  port: 25404,
   log: (line) => console.log(line),
 }).then(
   () => process.exit(0),

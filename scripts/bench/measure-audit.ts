@@ -137,7 +137,15 @@ async function measurePages(
 function exportInChild(url: string, key: string): Promise<AuditSizeFigures["export"]> {
   return new Promise((resolve, reject) => {
     const child = fork(path.resolve("scripts", "bench", "audit-export-process.ts"), [], {
-      execArgv: ["--import", "tsx", "--conditions=react-server"],
+      // BENCH_EXPORT_PROFILE=dir: a CPU profile of the export process, for profile-summary.ts.
+      execArgv: [
+        "--import",
+        "tsx",
+        "--conditions=react-server",
+        ...(process.env.BENCH_EXPORT_PROFILE
+          ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_EXPORT_PROFILE}`]
+          : []),
+      ],
       env: { ...process.env, DATABASE_URL: url, AUDIT_HMAC_KEY: key, LOG_LEVEL: "silent" },
       stdio: ["ignore", "inherit", "inherit", "ipc"],
     });

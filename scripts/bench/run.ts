@@ -56,17 +56,18 @@ const only = new Set<Measure>(values.only ? (values.only.split(",") as Measure[]
 for (const name of only)
   if (!MEASURES.includes(name)) throw new Error(`unknown measure "${name}" (${MEASURES.join(", ")})`);
 
-// Ports and folders of the bench's own, apart from `npm start` (3000, 4010, 54329) and the e2e runs.
+// Ports and folders of the bench's own, apart from `npm start` (3000, 4010, 54329) and the e2e runs;
+// PostgreSQL's below the ephemeral range (32768–60999), where an outgoing connection can hold one.
 const PORTS = {
   app: 3300,
   second: 3301,
   start: 3302,
   simulator: 4300,
   startSimulator: 4302,
-  pg: 55400,
-  startPg: 55402,
+  pg: 25400,
+  startPg: 25402,
 };
-const AUDIT_PG_PORT = 55404;
+const AUDIT_PG_PORT = 25404;
 const DATA_DIR = path.resolve(".data-bench");
 const AGENT = { email: "bench.agent@example.com", password: "bench-agent-password-1" };
 const LOOKED_UP = SEED_EXAMPLES.assignedEnabledActivated;
