@@ -4,7 +4,7 @@ import { useMutation } from "@tanstack/react-query";
 import { useRef, useState, type FormEvent } from "react";
 import { addUserAction, type AddedUser } from "@/lib/actions/add-user-action";
 import { ROLE_LABELS, ROLES } from "@/lib/auth/permissions";
-import { DialogClose, DialogDescription, DialogFrame } from "@/components/admin/dialog-frame";
+import { DialogButtons, DialogClose, DialogDescription, DialogFrame } from "@/components/admin/dialog-frame";
 import { FailureMessage, useFocusFirstInvalid, type Failure } from "@/components/admin/failure-message";
 import { FormField, ReasonField } from "@/components/admin/form-field";
 import { OneTimeSecret } from "@/components/admin/one-time-secret";
@@ -115,21 +115,7 @@ export function AddUserDialog({ givesPassword, onClose, onDone }: Props) {
             </FormField>
             <ReasonField id="new-user-reason" error={errors.reason} />
             <FailureMessage failure={failure} />
-            <div className="mt-2 flex justify-end gap-3">
-              <DialogClose asChild>
-                <button type="button" disabled={mutation.isPending} className={ui.secondaryButton}>
-                  Cancel
-                </button>
-              </DialogClose>
-              <button
-                type="submit"
-                disabled={mutation.isPending}
-                aria-busy={mutation.isPending}
-                className={ui.primaryButton}
-              >
-                {mutation.isPending ? "Adding…" : "Add user"}
-              </button>
-            </div>
+            <DialogButtons busy={mutation.isPending} label="Add user" busyLabel="Adding…" />
           </form>
         </>
       )}

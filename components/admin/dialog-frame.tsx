@@ -2,6 +2,7 @@
 
 import * as Dialog from "@radix-ui/react-dialog";
 import { useState } from "react";
+import { ui } from "@/components/admin/ui";
 
 /**
  * The administration page's dialogs: Radix (focus kept inside, Escape
@@ -46,3 +47,34 @@ export function DialogFrame({
 
 export const DialogClose = Dialog.Close;
 export const DialogDescription = Dialog.Description;
+
+/** A form dialog's Cancel and submit buttons; both wait while the change is under way. */
+export function DialogButtons({
+  busy,
+  label,
+  busyLabel,
+  destructive = false,
+}: {
+  busy: boolean;
+  label: string;
+  busyLabel: string;
+  destructive?: boolean;
+}) {
+  return (
+    <div className="mt-2 flex justify-end gap-3">
+      <Dialog.Close asChild>
+        <button type="button" disabled={busy} className={ui.secondaryButton}>
+          Cancel
+        </button>
+      </Dialog.Close>
+      <button
+        type="submit"
+        disabled={busy}
+        aria-busy={busy}
+        className={destructive ? ui.dangerButton : ui.primaryButton}
+      >
+        {busy ? busyLabel : label}
+      </button>
+    </div>
+  );
+}

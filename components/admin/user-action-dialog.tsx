@@ -10,7 +10,7 @@ import { endUserSessionsAction } from "@/lib/actions/end-user-sessions-action";
 import { resetUserPasswordAction } from "@/lib/actions/reset-user-password-action";
 import { ROLE_LABELS, ROLES, type Role } from "@/lib/auth/permissions";
 import type { AdminUserRow } from "@/lib/admin/types";
-import { DialogClose, DialogDescription, DialogFrame } from "@/components/admin/dialog-frame";
+import { DialogButtons, DialogClose, DialogDescription, DialogFrame } from "@/components/admin/dialog-frame";
 import { FailureMessage, useFocusFirstInvalid, type Failure } from "@/components/admin/failure-message";
 import { FormField, ReasonField } from "@/components/admin/form-field";
 import { OneTimeSecret } from "@/components/admin/one-time-secret";
@@ -139,21 +139,12 @@ export function UserActionDialog({ kind, user, isSelf, onClose, onDone }: Props)
             )}
             <ReasonField id="user-action-reason" inputRef={reasonRef} error={failure?.fieldErrors?.reason} />
             <FailureMessage failure={failure} />
-            <div className="mt-2 flex justify-end gap-3">
-              <DialogClose asChild>
-                <button type="button" disabled={mutation.isPending} className={ui.secondaryButton}>
-                  Cancel
-                </button>
-              </DialogClose>
-              <button
-                type="submit"
-                disabled={mutation.isPending}
-                aria-busy={mutation.isPending}
-                className={text.destructive ? ui.dangerButton : ui.primaryButton}
-              >
-                {mutation.isPending ? text.busy : text.confirm}
-              </button>
-            </div>
+            <DialogButtons
+              busy={mutation.isPending}
+              label={text.confirm}
+              busyLabel={text.busy}
+              destructive={text.destructive}
+            />
           </form>
         </>
       )}

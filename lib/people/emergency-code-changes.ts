@@ -2,7 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { getRsaClient } from "@/lib/rsa/client";
 import { EMERGENCY_EXPIRY_UNITS, type EmergencyExpiryUnit } from "@/lib/rsa/help-desk-types";
-import type { ChangeDefinition, ChangeRefusal } from "@/lib/tokens/change-definition";
+import { parsedOrNull, type ChangeDefinition, type ChangeRefusal } from "@/lib/tokens/change-definition";
 import { readUserAccessState, type UserAccessState } from "@/lib/people/read-user";
 
 /**
@@ -41,10 +41,7 @@ const stateSchema = z.object({
   codeId: z.string().nullable().optional(),
   oneTimeUse: z.boolean().nullable().optional(),
 });
-const parseState = (value: unknown) => {
-  const parsed = stateSchema.safeParse(value);
-  return parsed.success ? parsed.data : null;
-};
+const parseState = parsedOrNull(stateSchema);
 
 function sameUser(expected: string, before: EmergencyState): ChangeRefusal | null {
   return before.userId === expected
@@ -75,10 +72,7 @@ export const issueEmergencyCodeChange: ChangeDefinition<IssueCodeInput, Emergenc
     expiryUnit,
     expiryValue,
   }),
-  parseRecordedInput: (value) => {
-    const parsed = issueInputSchema.safeParse(value);
-    return parsed.success ? parsed.data : null;
-  },
+  parseRecordedInput: parsedOrNull(issueInputSchema),
   parseState,
   read: (input) => readUserAccessState(input.email),
   refusal: (input, before) => sameUser(input.userId, before),
@@ -122,10 +116,7 @@ export const cancelEmergencyCodeChange: ChangeDefinition<CancelCodeInput, Emerge
   lockKey: (input) => `user:${input.userId}`,
   target: (input) => ({ serial: null, tokenType: null, rsaUserId: input.userId }),
   recordedInput: (input) => ({ ...input }),
-  parseRecordedInput: (value) => {
-    const parsed = cancelInputSchema.safeParse(value);
-    return parsed.success ? parsed.data : null;
-  },
+  parseRecordedInput: parsedOrNull(cancelInputSchema),
   parseState,
   read: (input) => readUserAccessState(input.email),
   refusal: (input, before) => sameUser(input.userId, before),

@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { getRsaClient } from "@/lib/rsa/client";
-import type { ChangeDefinition } from "@/lib/tokens/change-definition";
+import { parsedOrNull, type ChangeDefinition } from "@/lib/tokens/change-definition";
 
 /**
  * Assign an unassigned SID700 token to a user (call 6): a new hire's token.
@@ -40,14 +40,8 @@ export const assignChange: ChangeDefinition<AssignInput, AssignState> = {
   lockKey: (input) => `token:${input.serial}`,
   target: (input) => ({ serial: input.serial, tokenType: "SID700", rsaUserId: input.userId }),
   recordedInput: (input) => ({ ...input }),
-  parseRecordedInput: (value) => {
-    const parsed = inputSchema.safeParse(value);
-    return parsed.success ? parsed.data : null;
-  },
-  parseState: (value) => {
-    const parsed = stateSchema.safeParse(value);
-    return parsed.success ? parsed.data : null;
-  },
+  parseRecordedInput: parsedOrNull(inputSchema),
+  parseState: parsedOrNull(stateSchema),
   async read(input) {
     const token = await getRsaClient().lookupSidToken(input.serial);
     return {

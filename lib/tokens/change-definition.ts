@@ -1,3 +1,4 @@
+import type { z } from "zod";
 import type { ChangeResolution } from "@/lib/audit/events";
 
 /**
@@ -50,4 +51,12 @@ export interface SentChange<State> {
    * code): the change path hands it back but keeps it out of every audit row.
    */
   reveal?: Record<string, string>;
+}
+
+/** A definition's parseRecordedInput / parseState from its zod schema: what an audit row holds, or null. */
+export function parsedOrNull<T>(schema: z.ZodType<T>): (value: unknown) => T | null {
+  return (value) => {
+    const parsed = schema.safeParse(value);
+    return parsed.success ? parsed.data : null;
+  };
 }

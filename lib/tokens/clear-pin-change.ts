@@ -2,7 +2,7 @@ import "server-only";
 import { z } from "zod";
 import type { ChangeResolution } from "@/lib/audit/events";
 import { getRsaClient } from "@/lib/rsa/client";
-import type { ChangeDefinition } from "@/lib/tokens/change-definition";
+import { parsedOrNull, type ChangeDefinition } from "@/lib/tokens/change-definition";
 import type { TokenType } from "@/lib/tokens/token-actions";
 
 /**
@@ -68,14 +68,8 @@ export const clearPinChange: ChangeDefinition<ClearPinInput, PinState> = {
     rsaUserId: before?.userId ?? input.expectedUserId,
   }),
   recordedInput: (input) => ({ ...input }),
-  parseRecordedInput: (value) => {
-    const parsed = inputSchema.safeParse(value);
-    return parsed.success ? parsed.data : null;
-  },
-  parseState: (value) => {
-    const parsed = stateSchema.safeParse(value);
-    return parsed.success ? parsed.data : null;
-  },
+  parseRecordedInput: parsedOrNull(inputSchema),
+  parseState: parsedOrNull(stateSchema),
   read: readPinState,
   refusal(input, before) {
     if (!before.userId) {

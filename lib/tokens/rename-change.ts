@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { getRsaClient } from "@/lib/rsa/client";
-import type { ChangeDefinition } from "@/lib/tokens/change-definition";
+import { parsedOrNull, type ChangeDefinition } from "@/lib/tokens/change-definition";
 
 /** Rename a SID700 token (call 17): "Backup token", "Travel token"… so owner and agent tell them apart. */
 export interface RenameInput {
@@ -31,14 +31,8 @@ export const renameChange: ChangeDefinition<RenameInput, NameState> = {
     rsaUserId: before?.userId ?? input.expectedUserId,
   }),
   recordedInput: (input) => ({ ...input }),
-  parseRecordedInput: (value) => {
-    const parsed = inputSchema.safeParse(value);
-    return parsed.success ? parsed.data : null;
-  },
-  parseState: (value) => {
-    const parsed = stateSchema.safeParse(value);
-    return parsed.success ? parsed.data : null;
-  },
+  parseRecordedInput: parsedOrNull(inputSchema),
+  parseState: parsedOrNull(stateSchema),
   async read(input) {
     const token = await getRsaClient().lookupSidToken(input.serial);
     return { userId: token.userId, name: token.name };
